@@ -1,0 +1,84 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Money is always decimal.js. Excel hands us IEEE doubles (1184.3200000000002 from a SUM),
+ * clerks hand us text ("1,184.32", "１２３", " 5 "); both are normalised here and nowhere else.
+ */
+export type Money = Decimal;
+export const ZERO = new Decimal(0);
+
+export type MoneyParse =
+  | { ok: true; value: Decimal; blank: boolean }
+  | { ok: false; reason: string };
+
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B]/g;
+
+function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Strings that clerks use for "nothing here" in a money column. */
+const BLANK_WORDS = new Set(['', '-', '—', '－', '——', '/', '—-']);
+
+/**
+ * Parses a money cell. Blank means zero (every seed prints zero as an empty cell).
+ * Numbers from Excel are rounded to 8 decimals to drop binary-float residue before they
+ * become decimals; the 万元 tables carry 2 decimals and the forms at most 2 in 元.
+ */
+export function parseMoney(raw: unknown): MoneyParse {
+  if (raw === null || raw === undefined) return { ok: true, value: ZERO, blank: true };
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { ok: false, reason: '不是有限数值' };
+    return { ok: true, value: new Decimal(raw.toPrecision(15)).toDecimalPlaces(8), blank: false };
+  }
+  if (typeof raw === 'boolean') return { ok: false, reason: '是逻辑值而不是金额' };
+  if (typeof raw !== 'string') return { ok: false, reason: '无法识别的单元格内容' };
+  let s = toHalfWidth(raw).replace(/[\s\u3000]/g, '');
+  if (BLANK_WORDS.has(s)) return { ok: true, value: ZERO, blank: true };
+  let negative = false;
+  if (/^\(.*\)$/.test(s) || /^（.*）$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(/[,，]/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ok: false, reason: `“${raw}”不是数字` };
+  const d = new Decimal(s);
+  return { ok: true, value: negative ? d.negated() : d, blank: false };
+}
+
+/** 尾差 tolerance of spec §5.0: max(0.01, 0.005 × n) 万元, n = number of addends (at least 2). */
+export function roundingTolerance(addends: number): Decimal {
+  const n = Math.max(2, addends);
+  return Decimal.max(new Decimal('0.01'), new Decimal('0.005').times(n));
+}
+
+export type DiffClass = 'equal' | 'rounding' | 'error';
+
+export function classifyDiff(diff: Decimal, tolerance: Decimal): DiffClass {
+  const a = diff.abs();
+  if (a.isZero()) return 'equal';
+  return a.lte(tolerance) ? 'rounding' : 'error';
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let t = ZERO;
+  for (const v of values) t = t.plus(v);
+  return t;
+}
+
+/** 1184.32 → "1,184.32" (the narrative's style). */
+export function formatWan(d: Decimal, decimals = 2): string {
+  const fixed = d.toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (frac !== undefined ? '.' + frac : '');
+}
+
+/** Plain 2-decimal string for machine output (JSON report). */
+export function moneyString(d: Decimal, decimals = 2): string {
+  return d.toFixed(decimals);
+}
+
+export { Decimal };
