@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerCommands } from './commands';
+
+/** budget-disclosure generate | check | forms | narrative */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('budget-disclosure')
+    .description('预算公开助手：生成预算公开表模板、校验预算公开工作簿、生成绩效目标表与情况说明')
+    .showHelpAfterError('（使用 --help 查看用法）');
+  registerCommands(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((e: unknown) => {
+      process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    });
+}
