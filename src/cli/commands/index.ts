@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import { register as generate } from './generate';
+import { register as check } from './check';
+import { register as forms } from './forms';
+import { register as narrative } from './narrative';
 
 /** Each subcommand lives in its own module and registers itself here. */
-type Register = (program: Command) => void;
-const registrations: Register[] = [];
+const registrations = [generate, check, forms, narrative];
 
 export function registerCommands(program: Command): void {
   for (const r of registrations) r(program);

@@ -8,6 +8,8 @@ export interface RuleContext {
   disclosure: Disclosure;
   workbook?: Workbook;
   codes: CodeTable;
+  /** Text of a 第三部分 情况说明 to check, when the clerk supplied one. */
+  narrativeText?: string;
 }
 
 /**

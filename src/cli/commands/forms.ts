@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** `budget-disclosure forms` — filled in by its owner. */
+export function register(_program: Command): void {}
