@@ -41,6 +41,8 @@ export interface PlannedCell {
   value?: string | number | null;
   formula?: string;
   style: StyleName;
+  /** Overrides the style's number format (the forms print 元 as `#,##0` or `#,##0.00`). */
+  numFmt?: string;
 }
 
 export interface SheetPlan {

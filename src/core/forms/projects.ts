@@ -1,0 +1,109 @@
+import Decimal from 'decimal.js';
+import type { Disclosure, TableRow } from '../model/disclosure';
+import { addr } from '../model/grid';
+import { ZERO } from '../money';
+import { ATTRIBUTES, ONE_OFF, normalizeName } from './model';
+
+/**
+ * One 表12 project as the form builder needs it (spec §3.5). Amounts in 万元 as printed in
+ * 表12; the form converts to 元 exactly (× 10000, decimal).
+ */
+export type FinanceSource = 'central' | 'provincial' | 'local';
+
+export interface ProjectLine {
+  /** Stable key: unit + name (+ `#n` for the n-th repeat of the same name in one unit). */
+  key: string;
+  name: string;
+  /** 实施单位: the enclosing unit (部门 documents) or the document's unit (单位). */
+  unit: string;
+  total: Decimal;
+  gpb: Decimal;
+  fund: Decimal;
+  soe: Decimal;
+  special: Decimal;
+  unitFunds: Decimal;
+  /** Where the 财政拨款 part goes in the form (project list; default from the name). */
+  source: FinanceSource;
+  attribute: string;
+  /** 项目期, e.g. `1年`. */
+  term: string;
+  /** 实施期资金总额 in 元 when the project list says so; default = 年度. */
+  periodTotal?: Decimal;
+  /** Where the project's 表12 row sits (for findings). */
+  at?: { sheet: string; cell: string; totalCell?: string };
+}
+
+/** Default 中央/省级 marking from the project name (spec §3.4 F4). */
+export function sourceFromName(name: string): FinanceSource {
+  if (name.includes('中央')) return 'central';
+  if (name.includes('省级')) return 'provincial';
+  return 'local';
+}
+
+export function projectKey(unit: string, name: string, repeat = 1): string {
+  const base = `${normalizeName(unit)}|${normalizeName(name)}`;
+  return repeat > 1 ? `${base}#${repeat}` : base;
+}
+
+function amount(row: TableRow, key: string): Decimal {
+  return row.values[key]?.value ?? ZERO;
+}
+
+/**
+ * Projects of 表12 in table order. Indentation is stripped from names; a project's unit is
+ * the row's `unit` (set by the locator for 部门 documents) or the document's unit.
+ */
+export function projectsFromDisclosure(d: Disclosure): ProjectLine[] {
+  const t12 = d.tables.t12;
+  if (!t12) return [];
+  const docUnit = d.meta.unit ?? t12.rows.find((r) => r.kind === 'total' || r.kind === 'unit')?.name ?? '';
+  const seen = new Map<string, number>();
+  const out: ProjectLine[] = [];
+  for (const row of t12.rows) {
+    if (row.kind !== 'project') continue;
+    const name = (row.name ?? row.label).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    if (!name) continue;
+    const unit = (row.unit ?? docUnit).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    const base = projectKey(unit, name);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const totalAmt = row.values.total;
+    out.push({
+      key: projectKey(unit, name, n),
+      name,
+      unit,
+      total: amount(row, 'total'),
+      gpb: amount(row, 'gpb'),
+      fund: amount(row, 'fund'),
+      soe: amount(row, 'soe'),
+      special: amount(row, 'special'),
+      unitFunds: amount(row, 'unit'),
+      source: sourceFromName(name),
+      attribute: ONE_OFF,
+      term: '1年',
+      at: {
+        sheet: t12.sheet,
+        cell: addr(row.row, t12.columns.project_name?.col ?? 0),
+        totalCell: totalAmt?.cell,
+      },
+    });
+  }
+  return out;
+}
+
+export const WAN = new Decimal(10000);
+
+/** 表12 万元 → 元, exact. */
+export function toYuan(wan: Decimal): Decimal {
+  return wan.times(WAN);
+}
+
+/** 元 → the `≤{x}万元` text of the 成本指标 row, without trailing zeros (245.9511, 10.5). */
+export function wanText(yuan: Decimal): string {
+  const w = yuan.div(WAN);
+  return w.toFixed(Math.max(0, Math.min(w.decimalPlaces(), 6)));
+}
+
+export function isKnownAttribute(a: string): boolean {
+  return (ATTRIBUTES as readonly string[]).includes(a);
+}
