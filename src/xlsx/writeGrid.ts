@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { CellValue, Workbook } from '../core/model/grid';
+import { isErrorValue } from '../core/model/grid';
+
+/**
+ * Writes a core grid back to .xlsx (test fixtures, benchmarks). Not the template renderer:
+ * no styles beyond what keeps codes as text. Formulas keep their value as cached result so a
+ * reader that does not recalculate sees the same numbers.
+ */
+function toExcelValue(v: CellValue, formula: string | undefined): ExcelJS.CellValue {
+  const result = v === null ? undefined : isErrorValue(v) ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
+  if (formula !== undefined) {
+    return { formula, result } as ExcelJS.CellFormulaValue;
+  }
+  if (result === undefined) return null;
+  return result as ExcelJS.CellValue;
+}
+
+function tagToDefinedName(tag: string): string | undefined {
+  if (/^t(?:[1-9]|1[0-3])$/.test(tag)) return `BD_TABLE_${tag}`;
+  const f = /^form:(.+)$/.exec(tag);
+  if (f && /^\w+$/.test(f[1])) return `BD_FORM_${f[1]}`;
+  return undefined;
+}
+
+export function gridToExcelJs(wb: Workbook): ExcelJS.Workbook {
+  const out = new ExcelJS.Workbook();
+  for (const sheet of wb.sheets) {
+    const ws = out.addWorksheet(sheet.name);
+    sheet.rows.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        if (cell.value === null && cell.formula === undefined) return;
+        const xc = ws.getCell(r + 1, c + 1);
+        xc.value = toExcelValue(cell.value, cell.formula);
+        // Codes such as 2080101 must stay text, or Excel shows 2,080,101 and drops leading zeros.
+        if (typeof cell.value === 'string' && /^\d+$/.test(cell.value.trim())) xc.numFmt = '@';
+      });
+    });
+    for (const m of sheet.merges) {
+      if (m.top === m.bottom && m.left === m.right) continue;
+      try {
+        ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      } catch {
+        // Overlapping merges in hand-made grids: Excel would refuse them too; keep the values.
+      }
+    }
+    const name = sheet.tag ? tagToDefinedName(sheet.tag) : undefined;
+    if (name) out.definedNames.add(`'${sheet.name.replace(/'/g, "''")}'!$A$1`, name);
+  }
+  return out;
+}
+
+/** Returns the .xlsx bytes; also writes them to `file` when given. */
+export async function writeGridToXlsx(wb: Workbook, file?: string): Promise<Buffer> {
+  const buf = Buffer.from(await gridToExcelJs(wb).xlsx.writeBuffer());
+  if (file) await writeFile(file, buf);
+  return buf;
+}
