@@ -78,7 +78,7 @@ export function plainValue(v: RawValue | undefined): CellValue {
   if ('text' in v) {
     const t = (v as { text?: unknown }).text;
     if (typeof t === 'string') return t;
-    if (isObject(t) && Array.isArray(t.richText)) return plainValue(t as RawValue);
+    if (isObject(t) && Array.isArray(t.richText)) return plainValue(t as unknown as RawValue);
   }
   return null;
 }
