@@ -1,0 +1,266 @@
+import Decimal from 'decimal.js';
+import type { Amount, Disclosure, TableRow } from '../model/disclosure';
+import type { Finding, Severity } from '../model/finding';
+import { addr } from '../model/grid';
+import { classifyDiff, moneyString, roundingTolerance, ZERO } from '../money';
+import { codeLevel } from '../reference';
+import type { TableId } from '../templates/schema';
+import { cellRef, columnHeader, rowLabel, tableTitle, uniqueCells } from './describe';
+import { CROSS_RULES, type CodeSetCheck, type CrossCheck, type CrossMode, type CrossRule, type Selector, type Term } from './crossCatalogue';
+import { economicLayout } from './economic';
+import { countAddends } from './identity';
+import { indexTable, type TableIndex } from './tableIndex';
+import type { RuleModule } from './types';
+import { projectGrandTotalRows } from './units';
+
+interface Resolved {
+  value: Decimal;
+  amounts: Amount[];
+  /** How the clerk finds this number: "表1 预算收支总表「一、一般公共预算·2024年」". */
+  what: string;
+  row?: TableRow;
+}
+
+/** undefined = the term cannot be evaluated (table or fixed row absent): the check is skipped. */
+type Resolve = (sel: Selector, code: string | undefined) => Resolved | undefined;
+
+function sumRows(rows: TableRow[], col: string): { value: Decimal; amounts: Amount[] } {
+  let value = ZERO;
+  const amounts: Amount[] = [];
+  for (const r of rows) {
+    const a = r.values[col];
+    if (!a) continue;
+    value = value.plus(a.value);
+    amounts.push(a);
+  }
+  return { value, amounts };
+}
+
+function makeResolver(d: Disclosure): Resolve {
+  const idx = (t: TableId): TableIndex | undefined => (d.tables[t] ? indexTable(d.tables[t]!) : undefined);
+  return (sel, ctxCode) => {
+    const ix = idx(sel.t);
+    if (!ix) return undefined;
+    const table = ix.table;
+    if (!table.columns[sel.col]) return undefined;
+    const colName = columnHeader(table, sel.col);
+    const title = tableTitle(sel.t);
+    switch (sel.row) {
+      case 'fixed': {
+        const row = ix.byKey.get(sel.key);
+        if (!row) return undefined;
+        const a = row.values[sel.col];
+        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: `${title}「${rowLabel(row)}·${colName}」`, row };
+      }
+      case 'total': {
+        let rows: TableRow[];
+        if (sel.t === 't12' || sel.t === 't13') rows = projectGrandTotalRows(table);
+        else if (ix.total) rows = [ix.total];
+        else {
+          // Coded tables without a printed 合计 row: Σ 类 rows stands in for it.
+          rows = [...ix.byCode.values()].filter((r) => r.kind === 'lei');
+          if (rows.length === 0 && ix.byCode.size > 0) return undefined;
+        }
+        const s = sumRows(rows, sel.col);
+        return { ...s, what: `${title}「合计·${colName}」`, row: rows.length === 1 ? rows[0] : undefined };
+      }
+      case 'code': {
+        const c = sel.code ?? ctxCode;
+        if (!c) return undefined;
+        const row = ix.byCode.get(c);
+        const a = row?.values[sel.col];
+        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: `${title}「${c}·${colName}」`, row };
+      }
+      case 'cat': {
+        if (!ctxCode) return undefined;
+        const row = ix.byKey.get(`cat:${ctxCode}`);
+        const a = row?.values[sel.col];
+        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: `${title}「${row ? rowLabel(row) : ctxCode}·${colName}」`, row };
+      }
+      case 'econItems': {
+        const names = new Set(sel.names);
+        const rows = table.rows.filter((r) => r.kind === 'item' && names.has((r.name ?? r.label).trim()));
+        const s = sumRows(rows, sel.col);
+        return { ...s, what: `${title}「${sel.names[0]}·${colName}」` };
+      }
+      case 'econSide': {
+        const rows = economicLayout(table).classes.filter((c) => c.side === sel.side).map((c) => c.row);
+        const s = sumRows(rows, sel.col);
+        return { ...s, what: `${title}「${sel.side === 'public' ? '公用经费' : '人员经费'}各类·${colName}」` };
+      }
+    }
+  };
+}
+
+/** Codes the per-code loop visits: every code at the levels in any coded table of the check, and every non-zero category. */
+function codeDomain(d: Disclosure, check: CrossCheck): string[] {
+  const levels = new Set(check.perCode!.levels);
+  const codes = new Set<string>();
+  for (const term of [...check.left, ...check.right]) {
+    const t = d.tables[term.sel.t];
+    if (!t) continue;
+    const ix = indexTable(t);
+    if (term.sel.row === 'code') {
+      for (const c of ix.byCode.keys()) {
+        const lv = codeLevel(c);
+        if (lv && levels.has(lv)) codes.add(c);
+      }
+    } else if (term.sel.row === 'cat') {
+      const col = term.sel.col;
+      for (const row of t.rows) {
+        if (!row.key.startsWith('cat:')) continue;
+        const a = row.values[col];
+        if (a && !a.value.isZero()) codes.add(row.key.slice(4));
+      }
+    }
+  }
+  return [...codes].sort();
+}
+
+function describeSide(terms: { term: Term; r: Resolved }[]): string {
+  return terms.map(({ term, r }, i) => (term.sign === -1 ? ' − ' : i === 0 ? '' : ' + ') + r.what).join('');
+}
+
+function signedSum(parts: { term: Term; r: Resolved }[]): Decimal {
+  let v = ZERO;
+  for (const { term, r } of parts) v = term.sign === -1 ? v.minus(r.value) : v.plus(r.value);
+  return v;
+}
+
+function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, code: string | undefined): Finding | null {
+  const left: { term: Term; r: Resolved }[] = [];
+  const right: { term: Term; r: Resolved }[] = [];
+  for (const term of check.left) {
+    const r = resolve(term.sel, code);
+    if (!r) return null;
+    left.push({ term, r });
+  }
+  for (const term of check.right) {
+    const r = resolve(term.sel, code);
+    if (!r) return null;
+    right.push({ term, r });
+  }
+  const actual = signedSum(left);
+  const expected = signedSum(right);
+  const diff = actual.minus(expected);
+  const all = [...left, ...right].flatMap((x) => x.r.amounts);
+  const klass = classifyDiff(diff, roundingTolerance(countAddends(all)));
+  if (klass === 'equal') return null;
+  const mode: CrossMode = check.mode ?? rule.mode;
+  let severity: Severity;
+  let verdict: string;
+  if (mode === 'info') {
+    severity = 'info';
+    verdict = '仅供参考';
+  } else if (klass === 'rounding') {
+    severity = 'rounding';
+    verdict = '尾差';
+  } else if (mode === 'warn') {
+    severity = 'warning';
+    verdict = '请核实';
+  } else if (mode === 'below') {
+    severity = diff.isNegative() ? 'error' : 'warning';
+    verdict = diff.isNegative() ? '错误：不应少于表6' : '请核实：多出部分应为项目支出安排，需在情况说明中解释';
+  } else if (mode === 'atMost') {
+    if (diff.isNegative()) {
+      if (actual.isZero()) return null; // a 事业单位 without 机关运行经费 (003)
+      severity = 'info';
+      verdict = '信息：仅当全部单位为行政/参公单位时两者应相等';
+    } else {
+      severity = 'error';
+      verdict = '错误：不应大于';
+    }
+  } else {
+    severity = 'error';
+    verdict = '错误';
+  }
+  const first = left[0].r;
+  const primary = first.amounts[0] ?? right.flatMap((x) => x.r.amounts)[0];
+  const firstTable = check.left[0].sel.t;
+  const rowName = first.row ? rowLabel(first.row) : code ?? first.what;
+  const where = primary ? `${tableTitle(firstTable)} ${primary.cell}` : tableTitle(firstTable);
+  const message =
+    `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${moneyString(actual)}，` +
+    `${describeSide(right)} 为 ${moneyString(expected)}，相差 ${moneyString(diff.abs())}（${verdict}）` +
+    (check.hint && klass !== 'rounding' ? `。${check.hint}` : '');
+  const cells = uniqueCells(all.flatMap(cellRef));
+  return {
+    rule: rule.id, severity, table: firstTable,
+    sheet: primary?.sheet, cell: primary?.cell, cells,
+    row: rowName, column: left.length === 1 ? columnOf(left[0].r) : undefined,
+    expected: moneyString(expected), actual: moneyString(actual), diff: moneyString(diff), message,
+  };
+}
+
+function columnOf(r: Resolved): string | undefined {
+  const m = /·([^」]*)」$/.exec(r.what);
+  return m ? m[1] : undefined;
+}
+
+function codeCell(d: Disclosure, t: TableId, row: TableRow): { sheet: string; cell: string } {
+  const table = d.tables[t]!;
+  return { sheet: table.sheet, cell: addr(row.row, table.columns.code?.col ?? 0) };
+}
+
+function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[] {
+  const ta = d.tables[s.a];
+  const tb = d.tables[s.b];
+  if (!ta || !tb) return [];
+  const a = indexTable(ta);
+  const b = indexTable(tb);
+  const inA = new Map<string, TableRow>();
+  for (const [c, row] of a.byCode) {
+    if (s.aNonZero) {
+      const v = row.values[s.aNonZero];
+      if (!v || v.value.isZero()) continue;
+    }
+    inA.set(c, row);
+  }
+  const out: Finding[] = [];
+  const cond = s.aNonZero ? `${columnHeader(ta, s.aNonZero)}不为零的` : '';
+  for (const [c, row] of inA) {
+    if (b.byCode.has(c)) continue;
+    const at = codeCell(d, s.a, row);
+    out.push({
+      rule: rule.id, severity: 'error', table: s.a, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
+      message: `${tableTitle(s.a)} ${at.cell} 列有${cond}科目 ${rowLabel(row)}，但${tableTitle(s.b)}中没有这个科目（错误）`,
+    });
+  }
+  if (s.both) {
+    for (const [c, row] of b.byCode) {
+      if (inA.has(c)) continue;
+      const at = codeCell(d, s.b, row);
+      out.push({
+        rule: rule.id, severity: 'error', table: s.b, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
+        message: `${tableTitle(s.b)} ${at.cell} 列有科目 ${rowLabel(row)}，但${tableTitle(s.a)}中没有${cond}这个科目（错误）`,
+      });
+    }
+  }
+  return out;
+}
+
+export function checkCrossRules(d: Disclosure, rules: readonly CrossRule[] = CROSS_RULES): Finding[] {
+  const resolve = makeResolver(d);
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    for (const check of rule.checks) {
+      if (check.perCode) {
+        for (const code of codeDomain(d, check)) {
+          const f = evaluateCheck(rule, check, resolve, code);
+          if (f) out.push(f);
+        }
+      } else {
+        const f = evaluateCheck(rule, check, resolve, undefined);
+        if (f) out.push(f);
+      }
+    }
+    for (const s of rule.sets ?? []) out.push(...evaluateSet(d, rule, s));
+  }
+  return out;
+}
+
+export const CROSS_TABLE_RULES: RuleModule = {
+  id: 'cross-table',
+  description: '表间勾稽关系 X1–X18（及 W1.5/W1.6/W4.4 两侧平衡、X20 提示），数据见 crossCatalogue.ts',
+  run: (ctx) => checkCrossRules(ctx.disclosure),
+};

@@ -1,0 +1,83 @@
+import type Decimal from 'decimal.js';
+import type { Amount } from '../model/disclosure';
+import type { Finding, Severity } from '../model/finding';
+import { classifyDiff, moneyString, roundingTolerance, sum } from '../money';
+import type { TableId } from '../templates/schema';
+import { cellRef, tableTitle, uniqueCells } from './describe';
+
+/**
+ * One arithmetic identity "printed value = what its parts add up to", evaluated with the 尾差
+ * tolerance of spec §5.0. Every W and X rule ends here, so all findings read the same way.
+ */
+export interface IdentityCheck {
+  rule: string;
+  table: TableId;
+  /** The printed value under test (the total); its cell is the primary cell of the finding. */
+  printed: Amount | undefined;
+  /** Value under test when it is itself a sum (cross-table left sides); defaults to printed.value. */
+  actual?: Decimal;
+  /** Cells of the left side when `actual` is a sum. */
+  actualCells?: (Amount | undefined)[];
+  parts: (Amount | undefined)[];
+  /** Expected value when it is not Σ parts (e.g. a difference); defaults to Σ parts. */
+  expected?: Decimal;
+  /** Number of addends for the tolerance; defaults to the non-zero parts. */
+  addends?: number;
+  rowLabel: string;
+  column: string;
+  /** How the expected value was formed, for the clerk: "其下各款合计", "表3 合计行". */
+  expectedWhat: string;
+  /** Severity when the difference is beyond 尾差 (⚠ rules: 'warning'). */
+  failSeverity?: Severity;
+  /** Extra sentence appended to the message (why it matters, what to do). */
+  hint?: string;
+}
+
+export function evaluateIdentity(c: IdentityCheck): Finding | null {
+  const expected = c.expected ?? sum(c.parts.map((p) => p?.value).filter((v): v is Decimal => v !== undefined));
+  const actual = c.actual ?? c.printed?.value;
+  if (actual === undefined) return null;
+  const diff = actual.minus(expected);
+  const klass = classifyDiff(diff, roundingTolerance(c.addends ?? countAddends(c.parts)));
+  if (klass === 'equal') return null;
+  const severity: Severity = klass === 'rounding' ? 'rounding' : c.failSeverity ?? 'error';
+  const where = c.printed?.cell ? `${tableTitle(c.table)} ${c.printed.cell}` : tableTitle(c.table);
+  const verdict = klass === 'rounding' ? '尾差' : severity === 'warning' ? '请核实' : '错误';
+  const message =
+    `${where}（${c.rowLabel}·${c.column}）为 ${moneyString(actual)}，${c.expectedWhat} ${moneyString(expected)}，` +
+    `相差 ${moneyString(diff.abs())}（${verdict}）` +
+    (c.hint && klass !== 'rounding' ? `。${c.hint}` : '');
+  const cells = uniqueCells([
+    ...cellRef(c.printed),
+    ...(c.actualCells ?? []).flatMap(cellRef),
+    ...c.parts.flatMap(cellRef),
+  ]);
+  return {
+    rule: c.rule,
+    severity,
+    table: c.table,
+    sheet: c.printed?.sheet ?? cells[0]?.sheet,
+    cell: c.printed?.cell ?? cells[0]?.cell,
+    cells,
+    row: c.rowLabel,
+    column: c.column,
+    expected: moneyString(expected),
+    actual: moneyString(actual),
+    diff: moneyString(diff),
+    message,
+  };
+}
+
+/**
+ * Blank parts carry no rounding residue, so only non-zero addends widen the 尾差 tolerance
+ * (表1's 30 category rows must not buy a 0.15 tolerance when three are filled).
+ */
+export function countAddends(parts: readonly (Amount | undefined)[]): number {
+  let n = 0;
+  for (const p of parts) if (p && !p.value.isZero()) n++;
+  return n;
+}
+
+export function pushIf(out: Finding[], f: Finding | null): void {
+  if (f) out.push(f);
+}
