@@ -1,0 +1,149 @@
+import { Decimal } from '../money';
+import { PARAGRAPH_NUMBERS, type ParagraphNo } from './generate';
+
+/** One line of a written narrative; `sheet`/`cell` when it was read from a worksheet cell. */
+export interface NarrativeLine {
+  text: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface NarrativeSection {
+  no: ParagraphNo;
+  title: string;
+  /** The heading line (for locating findings about a missing sentence). */
+  headingLine: NarrativeLine;
+  lines: NarrativeLine[];
+  /** Body lines joined with `\n` (headings excluded); figure offsets refer to this. */
+  text: string;
+}
+
+export interface ParsedNarrative {
+  heading?: string;
+  sections: NarrativeSection[];
+}
+
+/**
+ * Words that a paragraph's title must contain. A numbered line (`一、…`) is only a paragraph
+ * heading when its title fits, so `一、` inside a reason or a forwarded document is not.
+ */
+const TITLE_KEYS: Record<ParagraphNo, RegExp> = {
+  一: /收支.*变动/,
+  二: /收入预算/,
+  三: /支出预算/,
+  四: /财政拨款收支/,
+  五: /一般公共预算支出/,
+  六: /基本支出/,
+  七: /三公/,
+  八: /机关运行经费/,
+  九: /政府采购/,
+  十: /绩效/,
+  十一: /国有资产/,
+  十二: /其他说明/,
+};
+
+const HEADING_RE = /^\s*(十[一二]|[一二三四五六七八九十])\s*[、.．,，]\s*(.*)$/;
+
+/**
+ * Clerks paste text from Word/PDF: full-width digits, `％`, `．` and stray spaces inside
+ * numbers. Normalised one character for one character so offsets stay valid.
+ */
+export function normalizeText(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/％/g, '%')
+    .replace(/(\d)．(\d)/g, '$1.$2')
+    .replace(/\u3000/g, ' ');
+}
+
+function toLines(input: string | readonly NarrativeLine[]): NarrativeLine[] {
+  const raw = typeof input === 'string' ? input.split(/\r?\n/).map((text) => ({ text })) : input;
+  return raw.map((l) => ({ ...l, text: normalizeText(l.text).trim() })).filter((l) => l.text !== '');
+}
+
+/** Splits a written 第三部分 into its paragraphs 一…十二 by their headings. */
+export function splitNarrative(input: string | readonly NarrativeLine[]): ParsedNarrative {
+  const lines = toLines(input);
+  const sections: NarrativeSection[] = [];
+  let heading: string | undefined;
+  let current: NarrativeSection | undefined;
+  let nextIndex = 0;
+  for (const line of lines) {
+    const m = HEADING_RE.exec(line.text);
+    if (m) {
+      const idx = PARAGRAPH_NUMBERS.indexOf(m[1] as ParagraphNo);
+      if (idx >= nextIndex && TITLE_KEYS[PARAGRAPH_NUMBERS[idx]].test(m[2].slice(0, 30))) {
+        const no = PARAGRAPH_NUMBERS[idx];
+        const { title, rest } = splitTitle(m[2], no);
+        current = { no, title, headingLine: line, lines: [], text: '' };
+        if (rest) current.lines.push({ ...line, text: rest });
+        sections.push(current);
+        nextIndex = idx + 1;
+        continue;
+      }
+    }
+    if (!current) {
+      if (/第三部分/.test(line.text)) heading = line.text;
+      continue;
+    }
+    current.lines.push(line);
+  }
+  for (const s of sections) s.text = s.lines.map((l) => l.text).join('\n');
+  return { heading, sections };
+}
+
+/** A heading and its first sentence on one line (pasted as one block): cut after the title. */
+function splitTitle(s: string, no: ParagraphNo): { title: string; rest: string } {
+  const ends = /(原因|说明|情况)/g;
+  let m: RegExpExecArray | null;
+  while ((m = ends.exec(s))) {
+    const cut = m.index + m[0].length;
+    const title = s.slice(0, cut);
+    if (TITLE_KEYS[no].test(title)) return { title: title.trim(), rest: s.slice(cut).replace(/^[：:\s]+/, '').trim() };
+  }
+  return { title: s.trim(), rest: '' };
+}
+
+export type FigureKind = 'wan' | 'yuan' | 'pct' | 'count';
+
+export interface Figure {
+  kind: FigureKind;
+  value: Decimal;
+  /** The numeral as written (`1,184.32`). */
+  raw: string;
+  unit: string;
+  /** Offset of the numeral in the text searched. */
+  index: number;
+  end: number;
+}
+
+const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)`;
+const FIGURE_RE = new RegExp(NUM + String.raw`\s*(万元|元|%|个|辆|台|家|平方米)`, 'g');
+
+const kindOf = (unit: string): FigureKind => (unit === '万元' ? 'wan' : unit === '元' ? 'yuan' : unit === '%' ? 'pct' : 'count');
+
+/**
+ * Every typed figure of a text: amounts (`万元`/`元`), percentages and counts. Years, dates,
+ * document numbers and `2级项目` carry none of these units and are left out.
+ */
+export function extractFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  const t = normalizeText(text);
+  FIGURE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE_RE.exec(t))) {
+    // Part of a longer token such as `晋财综【2024】37号` or a decimal cut in half.
+    const before = t[m.index - 1];
+    if (before !== undefined && /[\d.]/.test(before)) continue;
+    const raw = m[1].replace(/,$/, '');
+    const digits = raw.replace(/,/g, '');
+    if (!/^\d+(\.\d+)?$/.test(digits)) continue;
+    out.push({ kind: kindOf(m[2]), value: new Decimal(digits), raw, unit: m[2], index: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Key of a figure for comparing two texts figure by figure (`wan:1184.32`). */
+export function figureKey(f: Figure): string {
+  return `${f.kind}:${f.value.toFixed(2)}`;
+}
