@@ -49,9 +49,9 @@ export function checkNarrative(d: Disclosure, text: string | readonly NarrativeL
     c.out.push({ rule: 'N0', severity: 'warning', table: 'narrative', message: `情况说明缺少第${missing.join('、')}段（标题未找到）。` });
   }
   for (const s of parsed.sections) {
-    c.unitSlips(s);
     const run = PARAGRAPH_CHECKS[s.no];
     if (run) run(c, s);
+    c.unitSlips(s);
   }
   return c.out;
 }
@@ -64,6 +64,8 @@ const signed = (word: string, v: Decimal) => (/减少|下降|降低/.test(word) 
 
 class Checker {
   readonly out: Finding[] = [];
+  /** Figures already reported as a 元/万元 slip, so the generic sweep does not repeat them. */
+  private readonly slips = new Set<string>();
   constructor(readonly f: TableFacts, readonly opts: CheckOptions) {}
 
   /** The first figure of `kinds` right after `label` (a few characters of filler allowed). */
@@ -131,6 +133,7 @@ class Checker {
     const ex = { expected: moneyString(expected.value), actual: moneyString(actual), diff: moneyString(diff) };
     if (h.fig.kind === 'yuan') {
       if (cls === 'equal' || actual.div(10000).minus(expected.value).abs().lt('0.005')) {
+        this.slips.add(`${s.no}:${h.fig.index}`);
         this.push(rule, 'warning', s, h.phrase, h.start, `金额单位写成了“元”，${source}为${amountText(expected.value)}万元，应写“万元”。`, ex, expected.at);
         return;
       }
@@ -208,7 +211,7 @@ class Checker {
   unitSlips(s: NarrativeSection) {
     if (s.no === '十二') return;
     for (const f of extractFigures(s.text)) {
-      if (f.kind !== 'yuan') continue;
+      if (f.kind !== 'yuan' || this.slips.has(`${s.no}:${f.index}`)) continue;
       // 十一 quotes thresholds such as `50万元（原值）`; 元 there would also be a slip.
       const phrase = s.text.slice(Math.max(0, f.index - 12), f.end);
       this.push(RULE[s.no], 'warning', s, phrase, f.index, `“${f.raw}${f.unit}”单位应为“万元”（情况说明金额均以万元计）。`);

@@ -94,6 +94,8 @@ export function splitNarrative(input: string | readonly NarrativeLine[]): Parsed
 
 /** A heading and its first sentence on one line (pasted as one block): cut after the title. */
 function splitTitle(s: string, no: ParagraphNo): { title: string; rest: string } {
+  // Titles are short; a longer line carries its first sentence after the title.
+  if (s.length <= 24 || !/[，,。；;\d]/.test(s)) return { title: s.trim(), rest: '' };
   const ends = /(原因|说明|情况)/g;
   let m: RegExpExecArray | null;
   while ((m = ends.exec(s))) {
