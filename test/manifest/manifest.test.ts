@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkManifest, parseXml } from '../../scripts/check-manifest';
+
+const ROOT = join(__dirname, '..', '..');
+const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+
+describe('manifest.xml', () => {
+  test('passes every offline check', () => {
+    expect(checkManifest(xml, ROOT)).toEqual([]);
+  });
+
+  test('declares exactly ExcelApi 1.4 (names.add, getUsedRangeOrNullObject) as the minimum', () => {
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.4"\/>/);
+  });
+
+  test('catches an unresolved resid, an http source, a wrong permission and a missing icon', () => {
+    const broken = xml
+      .replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"')
+      .replace('https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', 'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>')
+      .replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>')
+      .replace('assets/icon-16.png', 'assets/icon-17.png');
+    const problems = checkManifest(broken, ROOT).join('\n');
+    expect(problems).toContain('Taskpane.Missing');
+    expect(problems).toContain('http://localhost:3000/taskpane.html');
+    expect(problems).toContain('ReadWriteMailbox');
+    expect(problems).toContain('icon-17.png');
+  });
+
+  test('catches a non-GUID id and a host other than Workbook', () => {
+    const broken = xml.replace(/<Id>[^<]+<\/Id>/, '<Id>my-addin</Id>').replace('<Host Name="Workbook"/>', '<Host Name="Document"/>');
+    const problems = checkManifest(broken, ROOT).join('\n');
+    expect(problems).toContain('GUID');
+    expect(problems).toContain('Document');
+  });
+
+  test('icons are PNGs of the declared size', () => {
+    const wrong = xml.replace('<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>');
+    expect(checkManifest(wrong, ROOT).join('\n')).toContain('应为 16×16');
+  });
+
+  test('the XML parser rejects malformed documents', () => {
+    expect(() => parseXml('<a><b></a></b>')).toThrow(/不匹配/);
+    expect(() => parseXml('<a x="1" x="2"/>')).toThrow(/重复/);
+    expect(() => parseXml('<a>&bogus;</a>')).toThrow(/实体/);
+    expect(() => parseXml('<a/><b/>')).toThrow(/根元素/);
+    expect(() => parseXml('<a x=1/>')).toThrow(/引号/);
+    expect(checkManifest('<OfficeApp>', ROOT)[0]).toMatch(/未闭合/);
+    expect(parseXml('<a b="&amp;&#x4E2D;">t<c/></a>').attrs.b).toBe('&中');
+  });
+});
