@@ -1,0 +1,58 @@
+import type { Amount } from '../model/disclosure';
+import { addr, isErrorValue } from '../model/grid';
+import { parseMoney, ZERO } from '../money';
+import { colOf, moneyKeys, type BodyContext } from './context';
+
+/**
+ * Reads the money cells of one body row. Text that is not a number, or an Excel error, becomes
+ * a P1 finding naming sheet and cell; the amount then counts as 0 so rules can still run.
+ */
+export function readAmount(ctx: BodyContext, r: number, key: string): Amount | undefined {
+  const c = colOf(ctx, key);
+  if (c === undefined) return undefined;
+  const sheet = ctx.view.sheet.name;
+  const cell = addr(r, c);
+  const grid = ctx.view.sheet.rows[r]?.[c];
+  const raw = grid?.value ?? null;
+  const formula = grid?.formula;
+  const base = { sheet, cell, raw, ...(formula !== undefined ? { formula } : {}) };
+  const column = ctx.map.columns[key]?.header;
+  if (raw !== null && isErrorValue(raw)) {
+    ctx.findings.push({
+      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column,
+      message: `${sheet}!${cell} 是错误值 ${raw.error}，不是金额（按 0 计算）`,
+    });
+    return { ...base, value: ZERO, blank: false };
+  }
+  const parsed = parseMoney(raw);
+  if (!parsed.ok) {
+    ctx.findings.push({
+      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column,
+      message: `${sheet}!${cell} 的“${String(raw)}”不是数字`,
+    });
+    return { ...base, value: ZERO, blank: false };
+  }
+  return { ...base, value: parsed.value, blank: parsed.blank };
+}
+
+export function readValues(ctx: BodyContext, r: number, only?: readonly string[]): Record<string, Amount | undefined> {
+  const out: Record<string, Amount | undefined> = {};
+  for (const key of moneyKeys(ctx, only)) out[key] = readAmount(ctx, r, key);
+  return out;
+}
+
+export function anyAmount(values: Record<string, Amount | undefined>): boolean {
+  return Object.values(values).some((a) => a !== undefined && !a.blank);
+}
+
+/** Whether a row has something in any money column (number, text or error), without findings. */
+export function rowHasMoneyContent(ctx: BodyContext, r: number, only?: readonly string[]): boolean {
+  return moneyKeys(ctx, only).some((k) => {
+    const c = colOf(ctx, k);
+    if (c === undefined) return false;
+    const v = ctx.view.value(r, c);
+    if (v !== null && isErrorValue(v)) return true;
+    const p = parseMoney(v);
+    return !p.ok || !p.blank;
+  });
+}

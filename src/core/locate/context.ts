@@ -1,0 +1,34 @@
+import type { Finding } from '../model/finding';
+import type { TableRow } from '../model/disclosure';
+import type { TableDef } from '../templates/schema';
+import type { HeaderMap } from './mapHeader';
+import type { SheetView } from './sheetView';
+
+/** What a body reader needs: the sheet, the table definition, the mapped header, a finding sink. */
+export interface BodyContext {
+  view: SheetView;
+  def: TableDef;
+  map: HeaderMap;
+  findings: Finding[];
+  /** Unit name from the subtitle or title, used as the unit of a single-unit 表12. */
+  unit?: string;
+}
+
+/** Rows handed to a body reader: non-blank rows between the header and the note. */
+export type BodyReader = (ctx: BodyContext, rows: number[]) => TableRow[];
+
+export function colOf(ctx: BodyContext, key: string): number | undefined {
+  return ctx.map.columns[key]?.col;
+}
+
+export function moneyKeys(ctx: BodyContext, only?: readonly string[]): string[] {
+  const keys = ctx.def.columns.filter((c) => c.role === 'money' && ctx.map.columns[c.key]).map((c) => c.key);
+  return only ? keys.filter((k) => only.includes(k)) : keys;
+}
+
+/** Makes keys unique within a table: a repeated project name gets `#2`, `#3` … */
+export function uniqueKey(seen: Map<string, number>, key: string): string {
+  const n = (seen.get(key) ?? 0) + 1;
+  seen.set(key, n);
+  return n === 1 ? key : `${key}#${n}`;
+}

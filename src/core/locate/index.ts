@@ -1,0 +1,134 @@
+import type { Disclosure, LocatedTable, TableRow } from '../model/disclosure';
+import type { Finding } from '../model/finding';
+import type { Workbook } from '../model/grid';
+import { addr } from '../model/grid';
+import type { BodyDef, TableDef } from '../templates/schema';
+import { TABLES } from '../templates/tables';
+import type { BodyReader } from './context';
+import { findTitles, type TitleHit } from './findTitles';
+import { mapHeader } from './mapHeader';
+import { readMeta } from './meta';
+import { isNoteText, isTableLabel, norm } from './normalise';
+import { readCoded } from './readCoded';
+import { readDualCoded } from './readDualCoded';
+import { readEconomic } from './readEconomic';
+import { readFixedSide, readSummary } from './readFixed';
+import { readProjects } from './readProjects';
+import { readUnits } from './readUnits';
+import { SheetView } from './sheetView';
+import { headerVocabulary } from './vocabulary';
+
+/**
+ * Finds the 13 tables in any workbook — ours (tagged sheets) or a clerk's own layout — by
+ * title and header text, never by address, and reads every body row into the semantic model.
+ * Never throws on odd input: what cannot be read becomes a finding (P1 bad amount, P2 table
+ * not found, P3 row not recognised, P9 unexpected failure while reading one table).
+ */
+export interface LocateOptions {
+  year?: number;
+}
+
+const READERS: Record<BodyDef['kind'], BodyReader> = {
+  summary: readSummary,
+  coded: readCoded,
+  dualCoded: readDualCoded,
+  economic: readEconomic,
+  fixed: readFixedSide,
+  units: readUnits,
+  projects: readProjects,
+};
+
+interface Attempt {
+  sheet: number;
+  /** Title row, or undefined when the sheet is recognised by its tag or name only. */
+  titleRow?: number;
+  titleCol?: number;
+  fromTemplate: boolean;
+}
+
+function regionEnd(view: SheetView, titles: readonly TitleHit[], sheet: number, from: number): number {
+  let end = view.rowCount - 1;
+  for (const t of titles) if (t.sheet === sheet && t.row > from && t.row - 1 < end) end = t.row - 1;
+  return end;
+}
+
+function attemptsFor(def: TableDef, views: readonly SheetView[], titles: readonly TitleHit[]): Attempt[] {
+  const out: Attempt[] = [];
+  views.forEach((v, s) => {
+    if (v.sheet.tag !== def.id) return;
+    const t = titles.find((h) => h.sheet === s && h.id === def.id);
+    out.push({ sheet: s, titleRow: t?.row, titleCol: t?.col, fromTemplate: true });
+  });
+  for (const t of titles) if (t.id === def.id) out.push({ sheet: t.sheet, titleRow: t.row, titleCol: t.col, fromTemplate: views[t.sheet].sheet.tag === def.id });
+  // Last resort: a sheet named after the table but whose title was deleted or reworded.
+  const key = norm(def.titleKey);
+  views.forEach((v, s) => {
+    const name = norm(v.sheet.name ?? '');
+    if (titles.some((t) => t.sheet === s)) return;
+    if (name.includes(key) || name === norm(def.sheetName)) out.push({ sheet: s, fromTemplate: false });
+  });
+  return out;
+}
+
+function locateOne(def: TableDef, a: Attempt, views: readonly SheetView[], titles: readonly TitleHit[], findings: Finding[], unit: string | undefined, vocab: Set<string>): LocatedTable | undefined {
+  const view = views[a.sheet];
+  const start = a.titleRow !== undefined ? a.titleRow + 1 : 0;
+  const end = regionEnd(view, titles, a.sheet, a.titleRow ?? -1);
+  const map = mapHeader(view, def, start, end, vocab);
+  if (!map) return undefined;
+
+  const bodyRows: number[] = [];
+  let note: string | undefined;
+  for (let r = map.headerEnd + 1; r <= end; r++) {
+    if (view.isBlankRow(r)) continue;
+    const first = view.rowTexts(r)[0]?.text ?? '';
+    if (isNoteText(first)) {
+      note = first;
+      break;
+    }
+    if (isTableLabel(first)) break;
+    bodyRows.push(r);
+  }
+  const local: Finding[] = [];
+  const rows: TableRow[] = READERS[def.body.kind]({ view, def, map, findings: local, unit }, bodyRows);
+  findings.push(...local);
+
+  const cols = Object.values(map.columns).map((c) => c.col);
+  const top = a.titleRow ?? map.headerStart;
+  const left = Math.min(...cols, a.titleCol ?? Infinity);
+  const right = Math.max(...cols);
+  const bottom = bodyRows.length > 0 ? bodyRows[bodyRows.length - 1] : map.headerEnd;
+  const range = `${addr(top, left)}:${addr(bottom, right)}`;
+  const table: LocatedTable = { id: def.id, sheet: view.sheet.name, range, columns: map.columns, headerRow: map.headerEnd, rows, fromTemplate: a.fromTemplate };
+  if (note !== undefined) table.note = note;
+  return table;
+}
+
+export function locateTables(wb: Workbook, opts: LocateOptions = {}): Disclosure {
+  const findings: Finding[] = [];
+  const sheets = Array.isArray(wb?.sheets) ? wb.sheets.filter((s) => s && Array.isArray(s.rows)) : [];
+  const views = sheets.map((s) => new SheetView(s));
+  const titles = findTitles(views, TABLES);
+  const meta = readMeta(views, titles, opts.year);
+  const vocab = headerVocabulary(TABLES);
+  const tables: Disclosure['tables'] = {};
+  for (const def of TABLES) {
+    for (const a of attemptsFor(def, views, titles)) {
+      try {
+        const t = locateOne(def, a, views, titles, findings, meta.unit, vocab);
+        if (t) {
+          tables[def.id] = t;
+          break;
+        }
+      } catch (e) {
+        findings.push({
+          rule: 'P9', severity: 'warning', table: def.id, sheet: views[a.sheet].sheet.name,
+          message: `读取${def.sheetName}（工作表“${views[a.sheet].sheet.name}”）时出错：${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+    }
+    if (!tables[def.id]) findings.push({ rule: 'P2', severity: 'warning', table: def.id, message: `未找到${def.sheetName}` });
+  }
+  return { meta, tables, findings };
+}
+
