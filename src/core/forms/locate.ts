@@ -1,0 +1,436 @@
+import Decimal from 'decimal.js';
+import { addr, textAt, valueAt, type Merge, type Sheet, type Workbook } from '../model/grid';
+import { ZERO, parseMoney } from '../money';
+import {
+  SPLIT_KEYS,
+  TEXT_KEYS,
+  TEXT_LABEL,
+  canonicalLevel2,
+  level1Of,
+  LEVEL1_LABELS,
+  normalizeName,
+  type FieldKey,
+  type Indicator,
+  type PerformanceForm,
+  type Side,
+  type SideFunds,
+  type SplitKey,
+} from './model';
+
+/**
+ * Reads 项目支出绩效目标表 from any sheet: our canonical grid and the seeds' printed layouts
+ * (no title in 001, `经济效益` without 指标 in 003, 二级 labels slipped into the 一级 column,
+ * 一级 `效益指标` printed on the 成本 row, pages repeated per §3.6). Labels are found by text,
+ * not by fixed position, so a form moved or widened by the clerk is still read.
+ */
+
+export interface FormProblem {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface LocatedForm extends PerformanceForm {
+  problems: FormProblem[];
+}
+
+const norm = (s: string): string => normalizeName(s).replace(/[:：]$/, '');
+
+const SPLIT_MATCH: Record<SplitKey, (s: string) => boolean> = {
+  central: (s) => s.endsWith('中央财政资金'),
+  provincial: (s) => s.startsWith('省级财政资金'),
+  local: (s) => s.startsWith('市县(区)财政资金') || s.startsWith('市县财政资金'),
+  selfRaised: (s) => s.startsWith('单位自筹'),
+  other: (s) => s.startsWith('其他资金'),
+};
+
+const TEXT_MATCH: Record<(typeof TEXT_KEYS)[number], string[]> = {
+  overview: [TEXT_LABEL.overview],
+  basis: [TEXT_LABEL.basis],
+  necessity: [TEXT_LABEL.necessity],
+  measures: ['保证项目实施的制度、措施', '保证项目实施的制度措施'],
+  plan: [TEXT_LABEL.plan],
+};
+
+const SIGNATURE: Record<'leader' | 'handler' | 'phone' | 'date', string> = {
+  leader: '负责人',
+  handler: '经办人',
+  phone: '联系电话',
+  date: '填报日期',
+};
+
+/** Texts that are labels, never values (a value search stops at them). */
+const LABELS = new Set(
+  [
+    '项目名称', '主管部门及代码', '实施单位', '项目属性', '项目期', '项目资金(元)', '实施期资金总额', '年度资金总额',
+    '其中:中央财政资金', '中央财政资金', '省级财政资金', '市县(区)财政资金', '单位自筹', '其他资金',
+    '总体目标', '实施期目标', '年度目标', '绩效指标', '一级指标', '二级指标', '三级指标', '指标值',
+    ...Object.values(SIGNATURE),
+    ...Object.values(TEXT_MATCH).flat(),
+  ].map(norm),
+);
+
+class SheetReader {
+  private readonly mergeAt = new Map<string, Merge>();
+  constructor(readonly sheet: Sheet) {
+    for (const m of sheet.merges) this.mergeAt.set(`${m.top},${m.left}`, m);
+  }
+  text(r: number, c: number): string {
+    return textAt(this.sheet, r, c);
+  }
+  n(r: number, c: number): string {
+    return norm(this.text(r, c));
+  }
+  width(r: number): number {
+    return Math.max(this.sheet.rows[r]?.length ?? 0, 8);
+  }
+  /** Column right of a (possibly merged) cell. */
+  after(r: number, c: number): number {
+    const m = this.mergeAt.get(`${r},${c}`);
+    return (m ? m.right : c) + 1;
+  }
+  isLabel(r: number, c: number): boolean {
+    return LABELS.has(this.n(r, c));
+  }
+  /** First non-empty, non-label cell right of the label at (r,c), before the next label. */
+  valueAfter(r: number, c: number, end = this.width(r)): { c: number; text: string } {
+    const start = this.after(r, c);
+    for (let x = start; x < end; x++) {
+      if (this.isLabel(r, x)) break;
+      const t = this.text(r, x);
+      if (t) return { c: x, text: t };
+    }
+    return { c: start, text: '' };
+  }
+  find(r: number, pred: (s: string) => boolean, from = 0, end = this.width(r)): number {
+    for (let c = from; c < end; c++) if (pred(this.n(r, c))) return c;
+    return -1;
+  }
+}
+
+function isFormStart(rd: SheetReader, r: number, c: number): boolean {
+  if (rd.n(r, c) !== '项目名称') return false;
+  for (let k = 1; k <= 4; k++) {
+    const row = r + k;
+    if (rd.find(row, (s) => s === '主管部门及代码' || s === '项目属性' || s.startsWith('项目资金'), 0, c + 3) >= 0) return true;
+  }
+  return false;
+}
+
+interface Block {
+  start: number; // 项目名称 row
+  top: number; // first row incl. title lines
+  end: number; // exclusive
+  col: number; // label column
+}
+
+function findBlocks(rd: SheetReader): Block[] {
+  const starts: { r: number; c: number }[] = [];
+  for (let r = 0; r < rd.sheet.rows.length; r++) {
+    const w = Math.min(rd.width(r), 12);
+    for (let c = 0; c < w; c++) {
+      if (isFormStart(rd, r, c)) {
+        starts.push({ r, c });
+        break;
+      }
+    }
+  }
+  const blocks: Block[] = [];
+  starts.forEach((s, i) => {
+    let top = s.r;
+    // Title and year lines sit just above 项目名称 (skipping blank rows).
+    for (let k = 1; k <= 4 && s.r - k >= 0; k++) {
+      const t = rd.n(s.r - k, s.c) || rd.n(s.r - k, 0);
+      if (!t) continue;
+      if (t.includes('绩效目标') || /^\(?\d{4}\)?年度\)?$/.test(t) || /^\(\d{4}年度\)$/.test(t)) top = s.r - k;
+      else break;
+    }
+    blocks.push({ start: s.r, top, end: rows(rd), col: s.c });
+    if (i > 0) blocks[i - 1].end = Math.min(blocks[i - 1].end, top);
+  });
+  return blocks;
+}
+
+const rows = (rd: SheetReader): number => rd.sheet.rows.length;
+
+function emptyFunds(): SideFunds {
+  return { total: ZERO, split: { central: ZERO, provincial: ZERO, local: ZERO, selfRaised: ZERO, other: ZERO }, blank: {} };
+}
+
+function readBlock(rd: SheetReader, b: Block): LocatedForm {
+  const sheet = rd.sheet.name;
+  const cells: Partial<Record<FieldKey, string>> = {};
+  const problems: FormProblem[] = [];
+  const lc = b.col;
+  const f: LocatedForm = {
+    sheet,
+    tag: rd.sheet.tag,
+    firstRow: b.top,
+    lastRow: b.end - 1,
+    projectName: '',
+    department: '',
+    implementingUnit: '',
+    attribute: '',
+    period: '',
+    funds: { period: emptyFunds(), annual: emptyFunds() },
+    texts: { overview: '', basis: '', necessity: '', measures: '', plan: '', goalsPeriod: '', goalsAnnual: '' },
+    indicators: [],
+    signature: { leader: '', handler: '', phone: '', date: '' },
+    cells,
+    pages: 1,
+    printedLevel2: { period: [], annual: [] },
+    problems,
+  };
+  if (b.top < b.start) {
+    const lines = [];
+    for (let r = b.top; r < b.start; r++) {
+      const t = rd.text(r, lc) || rd.text(r, 0);
+      if (t) lines.push(t);
+    }
+    f.title = lines.find((l) => l.includes('绩效目标'));
+    f.yearLabel = lines.find((l) => /年度/.test(l) && !l.includes('绩效目标'));
+  }
+  const labelled = (r: number, c: number, key: FieldKey, end?: number): string => {
+    const v = rd.valueAfter(r, c, end);
+    cells[key] = addr(r, v.c);
+    return v.text;
+  };
+  const money = (r: number, c: number, side: Side, key: SplitKey | 'total', end?: number): void => {
+    const v = rd.valueAfter(r, c, end);
+    const fieldKey = `funds.${side}.${key}` as FieldKey;
+    cells[fieldKey] = addr(r, v.c);
+    const raw = v.text ? valueAt(rd.sheet, r, v.c) : null;
+    const p = parseMoney(typeof raw === 'object' && raw !== null ? null : raw);
+    const sf = f.funds[side];
+    let value: Decimal = ZERO;
+    if (!p.ok) problems.push({ sheet, cell: addr(r, v.c), message: `金额${p.reason}` });
+    else value = p.value;
+    if (key === 'total') sf.total = value;
+    else sf.split[key] = value;
+    sf.blank[key] = !v.text;
+  };
+
+  let indicatorStart = -1;
+  let goalsHeader = -1;
+  for (let r = b.start; r < b.end; r++) {
+    const w = rd.width(r);
+    const a = rd.n(r, lc);
+    if (a === '项目名称') {
+      f.projectName = labelled(r, lc, 'projectName');
+      continue;
+    }
+    const dept = rd.find(r, (s) => s === '主管部门及代码', lc, lc + 2);
+    if (dept >= 0) {
+      const unitCol = rd.find(r, (s) => s === '实施单位', dept + 1);
+      f.department = labelled(r, dept, 'department', unitCol >= 0 ? unitCol : w);
+      if (unitCol >= 0) f.implementingUnit = labelled(r, unitCol, 'implementingUnit');
+      continue;
+    }
+    const attr = rd.find(r, (s) => s === '项目属性', lc, lc + 2);
+    if (attr >= 0) {
+      const termCol = rd.find(r, (s) => s === '项目期', attr + 1);
+      f.attribute = labelled(r, attr, 'attribute', termCol >= 0 ? termCol : w);
+      if (termCol >= 0) f.period = labelled(r, termCol, 'period');
+      continue;
+    }
+    const pTotal = rd.find(r, (s) => s.startsWith('实施期资金总额'), lc);
+    const aTotal = rd.find(r, (s) => s.startsWith('年度资金总额'), lc);
+    if (pTotal >= 0 || aTotal >= 0) {
+      if (pTotal >= 0) money(r, pTotal, 'period', 'total', aTotal > pTotal ? aTotal : w);
+      if (aTotal >= 0) money(r, aTotal, 'annual', 'total');
+      continue;
+    }
+    let splitRow = false;
+    for (const k of SPLIT_KEYS) {
+      const first = rd.find(r, SPLIT_MATCH[k], lc);
+      if (first < 0) continue;
+      splitRow = true;
+      const second = rd.find(r, SPLIT_MATCH[k], first + 1);
+      const firstSide: Side = second >= 0 || first < lc + 5 ? 'period' : 'annual';
+      money(r, first, firstSide, k, second >= 0 ? second : w);
+      if (second >= 0) money(r, second, 'annual', k);
+      break;
+    }
+    if (splitRow) continue;
+    let textRow = false;
+    for (const k of TEXT_KEYS) {
+      const c = rd.find(r, (s) => TEXT_MATCH[k].some((l) => norm(l) === s), lc, lc + 2);
+      if (c < 0) continue;
+      f.texts[k] = labelled(r, c, k);
+      textRow = true;
+      break;
+    }
+    if (textRow) continue;
+    const pGoal = rd.find(r, (s) => s === '实施期目标', lc);
+    if (pGoal >= 0) {
+      goalsHeader = r;
+      continue;
+    }
+    if (goalsHeader >= 0 && r === goalsHeader + 1) {
+      const aGoalHead = rd.find(goalsHeader, (s) => s === '年度目标', lc);
+      const split = aGoalHead >= 0 ? aGoalHead : lc + 5;
+      const left = firstText(rd, r, lc + 1, split, (c) => rd.n(r, c) === '总体目标');
+      const right = firstText(rd, r, split, w);
+      f.texts.goalsPeriod = left.text;
+      cells.goalsPeriod = addr(r, left.c >= 0 ? left.c : lc + 2);
+      f.texts.goalsAnnual = right.text;
+      cells.goalsAnnual = addr(r, right.c >= 0 ? right.c : split);
+      continue;
+    }
+    if (rd.find(r, (s) => s === '一级指标', lc, lc + 3) >= 0 && rd.find(r, (s) => s === '三级指标', lc) >= 0) {
+      indicatorStart = r;
+      cells.indicatorHeader = addr(r, lc);
+      r = readIndicators(rd, f, r + 1, b.end, lc) - 1;
+      continue;
+    }
+    const sig = rd.find(r, (s) => s === '负责人' || s === '填报日期', lc);
+    if (sig >= 0) {
+      for (const [k, label] of Object.entries(SIGNATURE) as [keyof typeof SIGNATURE, string][]) {
+        const c = rd.find(r, (s) => s === label, lc);
+        if (c < 0) continue;
+        const next = rd.find(r, (s) => Object.values(SIGNATURE).includes(s), c + 1);
+        f.signature[k] = labelled(r, c, `signature.${k}`, next >= 0 ? next : w);
+      }
+    }
+  }
+  if (indicatorStart < 0) delete cells.indicatorHeader;
+  return f;
+}
+
+function firstText(rd: SheetReader, r: number, from: number, end: number, skip?: (c: number) => boolean): { c: number; text: string } {
+  for (let c = from; c < end; c++) {
+    if (skip?.(c)) continue;
+    const t = rd.text(r, c);
+    if (t) return { c, text: t };
+  }
+  return { c: -1, text: '' };
+}
+
+interface SideCursor {
+  level2?: string;
+  level2Cell?: string;
+  /** Column of the 三级 cell (value is the next one). */
+  col: number;
+  /** Whether the current 二级 group already produced an indicator on this side. */
+  used: boolean;
+}
+
+/** Indicator rows until the signature row or a row that is not an indicator row; returns next row. */
+function readIndicators(rd: SheetReader, f: LocatedForm, from: number, end: number, lc: number): number {
+  let level1 = '';
+  const cur: Record<Side, SideCursor> = {
+    period: { col: lc + 3, used: false },
+    annual: { col: lc + 6, used: false },
+  };
+  let r = from;
+  for (; r < end; r++) {
+    if (rd.find(r, (s) => s === '负责人' || s === '填报日期' || s === '项目名称', lc) >= 0) break;
+    const w = rd.width(r);
+    // 一级 label: anywhere in the two leftmost columns.
+    for (let c = lc; c <= lc + 1; c++) {
+      const t = rd.n(r, c);
+      if (LEVEL1_LABELS.includes(t)) level1 = t;
+    }
+    // 二级 labels on this row: the first belongs to 实施期 unless it is already on the 年度 side.
+    const l2cols: number[] = [];
+    for (let c = lc; c < w; c++) if (canonicalLevel2(rd.text(r, c))) l2cols.push(c);
+    let pc = l2cols.find((c) => c < lc + 5);
+    let ac = l2cols.find((c) => c >= lc + 4 && c !== pc);
+    if (pc !== undefined && ac === undefined && pc >= lc + 4 && cur.period.level2 !== undefined) {
+      ac = pc;
+      pc = undefined;
+    }
+    for (const [side, c] of [['period', pc], ['annual', ac]] as const) {
+      if (c === undefined) continue;
+      const cs = cur[side];
+      const l2 = canonicalLevel2(rd.text(r, c)) ?? rd.text(r, c);
+      cs.level2 = l2;
+      cs.level2Cell = addr(r, c);
+      cs.col = c + 1;
+      cs.used = false;
+      f.printedLevel2[side].push(l2);
+    }
+    for (const side of ['period', 'annual'] as const) {
+      const cs = cur[side];
+      if (!cs.level2) continue;
+      const level3 = rd.text(r, cs.col);
+      const value = rd.text(r, cs.col + 1);
+      if (!level3 && !value && cs.used) continue;
+      f.indicators.push({
+        level1: level1Of(cs.level2) ?? level1,
+        level2: cs.level2,
+        level3,
+        value,
+        side,
+        level3Cell: addr(r, cs.col),
+        valueCell: addr(r, cs.col + 1),
+        level2Cell: cs.level2Cell,
+      });
+      cs.used = true;
+    }
+  }
+  return r;
+}
+
+/** Same project, same amounts: a page of the same form (§3.6) or a duplicate. */
+function sameHeader(a: LocatedForm, b: LocatedForm): boolean {
+  return (
+    normalizeName(a.projectName) === normalizeName(b.projectName) &&
+    normalizeName(a.implementingUnit) === normalizeName(b.implementingUnit) &&
+    a.funds.period.total.eq(b.funds.period.total) &&
+    a.funds.annual.total.eq(b.funds.annual.total)
+  );
+}
+
+/** Every form in one sheet; continuation pages (no signature row yet) are merged. */
+export function locateFormsInSheet(sheet: Sheet): LocatedForm[] {
+  const rd = new SheetReader(sheet);
+  const out: LocatedForm[] = [];
+  for (const b of findBlocks(rd)) {
+    const f = readBlock(rd, b);
+    const prev = out[out.length - 1];
+    const prevOpen = prev && !prev.cells['signature.date'];
+    if (prev && prevOpen && sameHeader(prev, f)) {
+      prev.indicators.push(...f.indicators);
+      prev.printedLevel2.period.push(...f.printedLevel2.period);
+      prev.printedLevel2.annual.push(...f.printedLevel2.annual);
+      prev.signature = f.signature;
+      for (const k of ['signature.leader', 'signature.handler', 'signature.phone', 'signature.date'] as const) {
+        if (f.cells[k]) prev.cells[k] = f.cells[k];
+      }
+      prev.lastRow = f.lastRow;
+      prev.pages++;
+      prev.problems.push(...f.problems);
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+const TABLE_TAG = /^t\d{1,2}$/;
+
+/** All forms of a workbook in sheet order. Duplicates stay separate entries (F1 reports them). */
+export function locateForms(wb: Workbook): LocatedForm[] {
+  const out: LocatedForm[] = [];
+  for (const s of wb.sheets) {
+    if (s.tag && TABLE_TAG.test(s.tag)) continue;
+    out.push(...locateFormsInSheet(s));
+  }
+  return out;
+}
+
+const memo = new WeakMap<Workbook, LocatedForm[]>();
+
+/** locateForms, computed once per workbook object (every F rule reads the same forms). */
+export function formsOf(wb: Workbook): LocatedForm[] {
+  let v = memo.get(wb);
+  if (!v) {
+    v = locateForms(wb);
+    memo.set(wb, v);
+  }
+  return v;
+}
+
+export { Decimal };
+export type { Indicator };

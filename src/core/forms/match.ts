@@ -1,0 +1,150 @@
+import Decimal from 'decimal.js';
+import { normalizeName } from './model';
+import type { LocatedForm } from './locate';
+import { toYuan, type ProjectLine } from './projects';
+
+/**
+ * Pairs 表12 projects with forms (spec §3.4 F1, §3.5 re-sync): same name (and unit), then a
+ * near-miss name (a typo such as 000 `工作经历` ↔ `工作经费`), then the same amount in the
+ * same unit. Used by the F rules and by keeping forms in step.
+ */
+export type MatchHow = 'exact' | 'near' | 'amount';
+
+export interface MatchPair {
+  project: ProjectLine;
+  form: LocatedForm;
+  how: MatchHow;
+}
+
+export interface MatchResult {
+  pairs: MatchPair[];
+  /** Projects without a form. */
+  missing: ProjectLine[];
+  /** Forms without a 表12 project. */
+  extra: LocatedForm[];
+  /** Further copies of a paired form (same project). */
+  duplicates: { project: ProjectLine; form: LocatedForm; of: LocatedForm }[];
+}
+
+/** ±50 元 between 元 and 万元 (spec §0.2). */
+export const YUAN_TOLERANCE = new Decimal(50);
+
+export function levenshtein(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** Near-miss per spec §3.4 F1: edit distance ≤ 2 or ≥ 90 % similar. */
+export function isNearMiss(a: string, b: string): boolean {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  if (x === y) return false;
+  const d = levenshtein(x, y);
+  const len = Math.max([...x].length, [...y].length);
+  return d <= 2 || (len > 0 && 1 - d / len >= 0.9);
+}
+
+/** 实施单位 is often truncated in print: compare by prefix. */
+export function sameUnit(a: string, b: string): boolean {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  if (!x || !y) return true;
+  if (x === y) return true;
+  const short = x.length < y.length ? x : y;
+  const long = x.length < y.length ? y : x;
+  return short.length >= 4 && long.startsWith(short);
+}
+
+function amountGap(p: ProjectLine, f: LocatedForm): Decimal {
+  return toYuan(p.total).minus(f.funds.annual.total).abs();
+}
+
+export function matchForms(projects: ProjectLine[], forms: LocatedForm[]): MatchResult {
+  const pairs: MatchPair[] = [];
+  const duplicates: MatchResult['duplicates'] = [];
+  const used = new Set<LocatedForm>();
+  const paired = new Set<ProjectLine>();
+
+  // Exact names: projects sharing a name (004) take the forms closest in amount.
+  const byName = new Map<string, ProjectLine[]>();
+  for (const p of projects) {
+    const k = normalizeName(p.name);
+    byName.set(k, [...(byName.get(k) ?? []), p]);
+  }
+  for (const [name, group] of byName) {
+    const candidates = forms.filter((f) => normalizeName(f.projectName) === name);
+    const taken: { p: ProjectLine; f: LocatedForm }[] = [];
+    for (const p of group) {
+      const own = candidates
+        .filter((f) => !used.has(f) && sameUnit(p.unit, f.implementingUnit))
+        .sort((a, b) => amountGap(p, a).comparedTo(amountGap(p, b)));
+      const pool = own.length ? own : candidates.filter((f) => !used.has(f)).sort((a, b) => amountGap(p, a).comparedTo(amountGap(p, b)));
+      const f = pool[0];
+      if (!f) continue;
+      used.add(f);
+      paired.add(p);
+      pairs.push({ project: p, form: f, how: 'exact' });
+      taken.push({ p, f });
+    }
+    for (const f of candidates) {
+      if (used.has(f) || taken.length === 0) continue;
+      const best = taken.reduce((a, b) => (amountGap(b.p, f).lt(amountGap(a.p, f)) ? b : a));
+      used.add(f);
+      duplicates.push({ project: best.p, form: f, of: best.f });
+    }
+  }
+
+  // Near-miss names.
+  for (const p of projects) {
+    if (paired.has(p)) continue;
+    const cands = forms
+      .filter((f) => !used.has(f) && isNearMiss(p.name, f.projectName))
+      .sort(
+        (a, b) =>
+          levenshtein(normalizeName(p.name), normalizeName(a.projectName)) -
+            levenshtein(normalizeName(p.name), normalizeName(b.projectName)) || amountGap(p, a).comparedTo(amountGap(p, b)),
+      );
+    const f = cands[0];
+    if (!f) continue;
+    used.add(f);
+    paired.add(p);
+    pairs.push({ project: p, form: f, how: 'near' });
+  }
+
+  // Same unit and amount, when exactly one form fits: a renamed project.
+  for (const p of projects) {
+    if (paired.has(p)) continue;
+    const cands = forms.filter(
+      (f) => !used.has(f) && sameUnit(p.unit, f.implementingUnit) && !p.total.isZero() && amountGap(p, f).lte(YUAN_TOLERANCE),
+    );
+    if (cands.length !== 1) continue;
+    used.add(cands[0]);
+    paired.add(p);
+    pairs.push({ project: p, form: cands[0], how: 'amount' });
+  }
+
+  // Copies of a paired form under a near-miss name (002 `业务工作经历`) are duplicates too.
+  for (const f of forms) {
+    if (used.has(f)) continue;
+    const of = pairs.find((x) => isNearMiss(x.form.projectName, f.projectName) && x.form.funds.annual.total.eq(f.funds.annual.total));
+    if (!of) continue;
+    used.add(f);
+    duplicates.push({ project: of.project, form: f, of: of.form });
+  }
+
+  return {
+    pairs: pairs.sort((a, b) => projects.indexOf(a.project) - projects.indexOf(b.project)),
+    missing: projects.filter((p) => !paired.has(p)),
+    extra: forms.filter((f) => !used.has(f)),
+    duplicates,
+  };
+}
