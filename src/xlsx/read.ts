@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Merge, Sheet, Workbook } from '../core/model/grid';
 import { parseAddr } from '../core/model/grid';
+import { definedNameToTag } from '../core/templates/tags';
 
 /**
  * Reads an .xlsx into the core grid model. Read-only: the input file is opened once with
@@ -127,13 +128,9 @@ function readSheet(ws: ExcelJS.Worksheet): Sheet {
   return { name: ws.name, rows, merges: readMerges(ws) };
 }
 
-/** `BD_TABLE_t3` → 't3', `BD_FORM_4` → 'form:4' (the add-in's tags, spec of tags.ts). */
+/** `BD_TABLE_t3` → 't3', `BD_FORM_…` → 'form:…' (encoding owned by templates/tags.ts). */
 export function tagFromDefinedName(name: string): string | undefined {
-  const t = /^BD_TABLE_(t(?:[1-9]|1[0-3]))$/.exec(name);
-  if (t) return t[1];
-  const f = /^BD_FORM_(.+)$/.exec(name);
-  if (f) return `form:${f[1]}`;
-  return undefined;
+  return definedNameToTag(name);
 }
 
 function sheetOfRange(range: string): string | undefined {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from '../core/model/grid';
 import { isErrorValue } from '../core/model/grid';
+import { tagToDefinedName } from '../core/templates/tags';
 
 /**
  * Writes a core grid back to .xlsx (test fixtures, benchmarks). Not the template renderer:
@@ -17,11 +18,12 @@ function toExcelValue(v: CellValue, formula: string | undefined): ExcelJS.CellVa
   return result as ExcelJS.CellValue;
 }
 
-function tagToDefinedName(tag: string): string | undefined {
-  if (/^t(?:[1-9]|1[0-3])$/.test(tag)) return `BD_TABLE_${tag}`;
-  const f = /^form:(.+)$/.exec(tag);
-  if (f && /^\w+$/.test(f[1])) return `BD_FORM_${f[1]}`;
-  return undefined;
+function definedNameOf(tag: string): string | undefined {
+  try {
+    return tagToDefinedName(tag);
+  } catch {
+    return undefined; // a tag we cannot encode is simply not written
+  }
 }
 
 export function gridToExcelJs(wb: Workbook): ExcelJS.Workbook {
@@ -47,7 +49,7 @@ export function gridToExcelJs(wb: Workbook): ExcelJS.Workbook {
         // Overlapping merges in hand-made grids: Excel would refuse them too; keep the values.
       }
     }
-    const name = sheet.tag ? tagToDefinedName(sheet.tag) : undefined;
+    const name = sheet.tag ? definedNameOf(sheet.tag) : undefined;
     if (name) out.definedNames.add(`'${sheet.name.replace(/'/g, "''")}'!$A$1`, name);
   }
   return out;
