@@ -237,7 +237,8 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
       c.amount('N1', s, g, h.grandFig, `表1 ${h.name}`);
       c.amount('N1', s, c.after(s, h.current, h.from, h.to), h.currentFig, `表1 ${h.name === '收入总计' ? '本年收入合计' : '支出总计（当年预算安排）'}`);
       c.amount('N1', s, c.after(s, /上年结转/, h.from, h.to), h.carryFig, `表1 ${h.name === '收入总计' ? '上年结转' : '支出总计（上年结转安排）'}`);
-      const ch = c.change('N1p', s, g?.fig.value, g ? g.fig.end : h.from, h.to, h.last);
+      // The rate is judged against the table's figure: a wrong amount is reported once, by itself.
+      const ch = c.change('N1p', s, h.grandFig.value, g ? g.fig.end : h.from, h.to, h.last);
       if (!ch) continue;
       // A reason that breaks Δ into parts (003: ①一般公共预算较上年减少12.78万元 ②…增加25.54万元).
       const re = new RegExp(String.raw`较上年\s*(增加|减少|增长|下降)\s*` + NUM + String.raw`\s*万元`, 'g');
@@ -318,7 +319,7 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
     const end1 = sub2 < 0 ? s.text.length : sub2;
     const h1 = c.after(s, /当年(?:支出|拨款)/, 0, end1);
     c.amount('N5', s, h1, t.total, '表5 合计');
-    c.change('N5', s, h1?.fig.value, h1 ? h1.fig.end : 0, end1, wan(c.opts.inputs?.lastYear.gpbCurrent));
+    c.change('N5', s, t.total.value, h1 ? h1.fig.end : 0, end1, wan(c.opts.inputs?.lastYear.gpbCurrent));
     if (sub2 < 0) return;
     const h2 = c.after(s, /当年(?:支出|拨款)/, sub2);
     c.amount('N5', s, h2, t.total, '表5 合计');
@@ -422,7 +423,7 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
       return;
     }
     c.amount('N8', s, h, t.total, '表11 部门合计');
-    if (h) c.change('N8', s, h.fig.value, h.fig.end, s.text.length, wan(c.opts.inputs?.lastYear.adminCost));
+    if (h) c.change('N8', s, t.total.value, h.fig.end, s.text.length, wan(c.opts.inputs?.lastYear.adminCost));
     const u = /(\d+)\s*家/.exec(s.text);
     if (u && t.units.length && Number(u[1]) !== t.units.length) {
       c.push('N8', 'error', s, u[0], u.index, `表11列有${t.units.length}家单位，文中写${u[1]}家。`, { expected: String(t.units.length), actual: u[1] });
