@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding';
 import { addr } from '../model/grid';
 import type { CodeTable } from '../reference';
 import type { TableId } from '../templates/schema';
-import { tableTitle } from './describe';
+import { place } from './describe';
 import type { RuleModule } from './types';
 
 /**
@@ -50,7 +50,7 @@ function collect(d: Disclosure): Map<string, NameUse[]> {
 }
 
 function where(uses: NameUse[]): string {
-  return uses.map((u) => `${tableTitle(u.table.id)} ${u.cell}`).join('、');
+  return uses.map((u) => place(u.table.id, u.sheet, u.cell)).join('、');
 }
 
 export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {

@@ -5,7 +5,7 @@ import { addr } from '../model/grid';
 import { classifyDiff, moneyString, roundingTolerance, ZERO } from '../money';
 import { codeLevel } from '../reference';
 import type { TableId } from '../templates/schema';
-import { cellRef, columnHeader, rowLabel, tableTitle, uniqueCells } from './describe';
+import { cellRef, columnHeader, place, rowLabel, tableTitle, uniqueCells } from './describe';
 import { CROSS_RULES, type CodeSetCheck, type CrossCheck, type CrossMode, type CrossRule, type Selector, type Term } from './crossCatalogue';
 import { economicLayout } from './economic';
 import { countAddends } from './identity';
@@ -178,7 +178,7 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   const primary = first.amounts[0] ?? right.flatMap((x) => x.r.amounts)[0];
   const firstTable = check.left[0].sel.t;
   const rowName = first.row ? rowLabel(first.row) : code ?? first.what;
-  const where = primary ? `${tableTitle(firstTable)} ${primary.cell}` : tableTitle(firstTable);
+  const where = place(firstTable, primary?.sheet, primary?.cell);
   const message =
     `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${moneyString(actual)}，` +
     `${describeSide(right)} 为 ${moneyString(expected)}，相差 ${moneyString(diff.abs())}（${verdict}）` +
@@ -223,7 +223,7 @@ function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[]
     const at = codeCell(d, s.a, row);
     out.push({
       rule: rule.id, severity: 'error', table: s.a, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
-      message: `${tableTitle(s.a)} ${at.cell} 列有${cond}科目 ${rowLabel(row)}，但${tableTitle(s.b)}中没有这个科目（错误）`,
+      message: `${place(s.a, at.sheet, at.cell)} 列有${cond}科目 ${rowLabel(row)}，但${tableTitle(s.b)}中没有这个科目（错误）`,
     });
   }
   if (s.both) {
@@ -232,7 +232,7 @@ function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[]
       const at = codeCell(d, s.b, row);
       out.push({
         rule: rule.id, severity: 'error', table: s.b, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
-        message: `${tableTitle(s.b)} ${at.cell} 列有科目 ${rowLabel(row)}，但${tableTitle(s.a)}中没有${cond}这个科目（错误）`,
+        message: `${place(s.b, at.sheet, at.cell)} 列有科目 ${rowLabel(row)}，但${tableTitle(s.a)}中没有${cond}这个科目（错误）`,
       });
     }
   }

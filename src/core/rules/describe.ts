@@ -7,6 +7,16 @@ export function tableTitle(id: TableId): string {
   return tableDef(id).sheetName;
 }
 
+/**
+ * Where a clerk finds a cell: "表2 预算收入总表 D9" when the sheet carries the standard name,
+ * "表2 预算收入总表（工作表“Sheet2”）D9" when the table sits on a sheet named otherwise.
+ */
+export function place(id: TableId, sheet: string | undefined, cell: string | undefined): string {
+  const title = tableTitle(id);
+  const onSheet = sheet && sheet !== title ? `（工作表“${sheet}”）` : '';
+  return `${title}${onSheet}${cell ? (onSheet ? cell : ` ${cell}`) : ''}`;
+}
+
 /** "210 卫生健康支出", "本年收入合计", a project name … */
 export function rowLabel(row: TableRow): string {
   if (row.code) return row.name ? `${row.code} ${row.name}` : row.code;

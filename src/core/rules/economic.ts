@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding';
 import { moneyString } from '../money';
 import { ECONOMIC } from '../reference';
 import { tableDef } from '../templates/tables';
-import { cellRef, columnHeader, rowLabel, tableTitle } from './describe';
+import { cellRef, columnHeader, place, rowLabel } from './describe';
 import { evaluateIdentity, pushIf } from './identity';
 import type { RuleModule } from './types';
 
@@ -105,7 +105,7 @@ export function checkEconomic(table: LocatedTable): Finding[] {
         rule: body.sideRule, severity: 'error', table: table.id, sheet: a.sheet, cell: a.cell,
         cells: [...cellRef(a), ...cellRef(row.values[c.side])], row: rowLabel(row), column: columnHeader(table, wrong),
         expected: '0.00', actual: moneyString(a.value), diff: moneyString(a.value),
-        message: `${tableTitle(table.id)} ${a.cell}（${rowLabel(row)}·${SIDE_WORD[wrong]}）为 ${moneyString(a.value)}：` +
+        message: `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${SIDE_WORD[wrong]}）为 ${moneyString(a.value)}：` +
           `${c.cls}属于${SIDE_WORD[c.side]}，应填在${SIDE_WORD[c.side]}列而不是${SIDE_WORD[wrong]}列（错误）`,
       });
     }

@@ -2,7 +2,7 @@ import type { Amount, Disclosure, LocatedTable } from '../model/disclosure';
 import type { Finding } from '../model/finding';
 import { addr, isErrorValue, parseAddr, textAt, type Workbook } from '../model/grid';
 import { moneyString, parseMoney } from '../money';
-import { columnHeader, rowLabel, tableTitle } from './describe';
+import { columnHeader, place, rowLabel } from './describe';
 import { derivedCells, type DerivedCell } from './derivedCells';
 import { covers, formulaRefs } from './formulaRefs';
 import type { RuleModule } from './types';
@@ -38,7 +38,7 @@ function overwrittenTotals(table: LocatedTable, cells: DerivedCell[]): Finding[]
     out.push({
       rule: 'FI1', severity: 'warning', table: table.id, sheet: a.sheet, cell: a.cell, cells: [{ sheet: a.sheet, cell: a.cell }],
       row: rowLabel(c.row), column: columnHeader(table, c.key), actual: moneyString(a.value),
-      message: `${tableTitle(table.id)} ${a.cell}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）是手工输入的数字 ${moneyString(a.value)}，` +
+      message: `${place(table.id, a.sheet, a.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）是手工输入的数字 ${moneyString(a.value)}，` +
         `此处应为自动求和公式（合计被手工数字覆盖）；明细修改后它不会跟着变，请恢复公式`,
     });
   }
@@ -76,7 +76,7 @@ function incompleteFormulas(table: LocatedTable, cells: DerivedCell[]): Finding[
       rule: 'FI2', severity: money ? 'error' : 'warning', table: table.id, sheet: c.amount.sheet, cell: c.amount.cell,
       cells: [{ sheet: c.amount.sheet, cell: c.amount.cell }, ...missing.map((m) => ({ sheet: m.sheet, cell: m.cell }))],
       row: rowLabel(c.row), column: columnHeader(table, c.key),
-      message: `${tableTitle(table.id)} ${c.amount.cell}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）的公式 =${c.amount.formula.replace(/^=/, '')} ` +
+      message: `${place(table.id, c.amount.sheet, c.amount.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）的公式 =${c.amount.formula.replace(/^=/, '')} ` +
         `没有包含 ${list}，求和范围漏掉了${c.derivations[0].what}中的这些行${money ? '，合计数因此不对' : ''}；请把求和范围扩到这些单元格`,
     });
   }
@@ -102,7 +102,7 @@ function errorValues(table: LocatedTable, wb: Workbook | undefined): Finding[] {
     seen.add(cell);
     out.push({
       rule: 'FI3', severity: 'error', table: table.id, sheet, cell, cells: [{ sheet, cell }], row: where || undefined, actual: err,
-      message: `${tableTitle(table.id)} ${cell}${where ? `（${where}）` : ''}显示错误值 ${err}，公式引用失效或计算出错，请修正该单元格的公式`,
+      message: `${place(table.id, sheet, cell)}${where ? `（${where}）` : ''}显示错误值 ${err}，公式引用失效或计算出错，请修正该单元格的公式`,
     });
   };
   for (const row of table.rows) {
@@ -135,7 +135,7 @@ function numbersAsText(table: LocatedTable): Finding[] {
       out.push({
         rule: 'FI4', severity: 'warning', table: table.id, sheet: a.sheet, cell: a.cell, cells: [{ sheet: a.sheet, cell: a.cell }],
         row: rowLabel(row), column: columnHeader(table, key), actual: moneyString(p.value),
-        message: `${tableTitle(table.id)} ${a.cell}（${rowLabel(row)}·${columnHeader(table, key)}）的“${a.raw}”是文本格式的数字，Excel 求和时会被忽略；请改为数值格式`,
+        message: `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${columnHeader(table, key)}）的“${a.raw}”是文本格式的数字，Excel 求和时会被忽略；请改为数值格式`,
       });
     }
   }

@@ -1,13 +1,11 @@
-import type { Disclosure, LocatedTable, TableRow } from '../model/disclosure';
+import type { LocatedTable, TableRow } from '../model/disclosure';
 import type { Finding } from '../model/finding';
 import { addr } from '../model/grid';
 import { tableDef } from '../templates/tables';
-import { columnHeader, rowLabel, tableTitle } from './describe';
+import { columnHeader, place, rowLabel } from './describe';
 import { evaluateIdentity, pushIf } from './identity';
 import { indexTable } from './tableIndex';
 import type { RuleModule } from './types';
-
-const LEVEL_WORD = { lei: '类', kuan: '款', xiang: '项' } as const;
 
 function codeCell(table: LocatedTable, row: TableRow): string {
   const col = table.columns.code?.col ?? 0;
@@ -19,7 +17,7 @@ function structural(table: LocatedTable, rule: string, row: TableRow, message: s
   return {
     rule, severity, table: table.id, sheet: table.sheet, cell,
     cells: [{ sheet: table.sheet, cell }], row: rowLabel(row),
-    message: `${tableTitle(table.id)} ${cell}（${rowLabel(row)}）${message}`,
+    message: `${place(table.id, table.sheet, cell)}（${rowLabel(row)}）${message}`,
   };
 }
 
@@ -77,7 +75,7 @@ export function checkCodedHierarchy(table: LocatedTable): Finding[] {
 
 export const HIERARCHY_RULES: RuleModule = {
   id: 'coded-hierarchy',
-  description: `功能分类科目层级：${LEVEL_WORD.lei} = Σ${LEVEL_WORD.kuan}，${LEVEL_WORD.kuan} = Σ${LEVEL_WORD.xiang}，合计 = Σ类（表2/3/5/7/8）`,
-  run: (ctx: { disclosure: Disclosure }) =>
+  description: '功能分类科目层级：类 = Σ款，款 = Σ项，合计 = Σ类（表2/3/5/7/8）',
+  run: (ctx) =>
     Object.values(ctx.disclosure.tables).flatMap((t) => (t ? checkCodedHierarchy(t) : [])),
 };

@@ -3,7 +3,7 @@ import type { Amount } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
 import { classifyDiff, moneyString, roundingTolerance, sum } from '../money';
 import type { TableId } from '../templates/schema';
-import { cellRef, tableTitle, uniqueCells } from './describe';
+import { cellRef, place, uniqueCells } from './describe';
 
 /**
  * One arithmetic identity "printed value = what its parts add up to", evaluated with the 尾差
@@ -41,7 +41,7 @@ export function evaluateIdentity(c: IdentityCheck): Finding | null {
   const klass = classifyDiff(diff, roundingTolerance(c.addends ?? countAddends(c.parts)));
   if (klass === 'equal') return null;
   const severity: Severity = klass === 'rounding' ? 'rounding' : c.failSeverity ?? 'error';
-  const where = c.printed?.cell ? `${tableTitle(c.table)} ${c.printed.cell}` : tableTitle(c.table);
+  const where = place(c.table, c.printed?.sheet, c.printed?.cell);
   const verdict = klass === 'rounding' ? '尾差' : severity === 'warning' ? '请核实' : '错误';
   const message =
     `${where}（${c.rowLabel}·${c.column}）为 ${moneyString(actual)}，${c.expectedWhat} ${moneyString(expected)}，` +
