@@ -30,6 +30,8 @@ export interface InsertProgress {
 
 export interface SheetConflict {
   tag: string;
+  /** The plan's own sheet name: the key of `renames`. */
+  template: string;
   wanted: string;
   proposed: string;
   reason: string;
@@ -148,7 +150,7 @@ export function chooseNames(
     if (reason) {
       const base = invalidSheetNameReason(plan.name) ? plan.name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) : plan.name;
       const proposed = freeSheetName(base, [...taken, ...plans.map((p) => p.name).filter((n) => n !== plan.name)]);
-      conflicts.push({ tag: plan.tag, wanted: name, proposed, reason });
+      conflicts.push({ tag: plan.tag, template: plan.name, wanted: name, proposed, reason });
       name = proposed;
     }
     taken.push(name);

@@ -1,0 +1,288 @@
+import type { Finding, Severity } from '../../core/model/finding';
+import type { Workbook } from '../../core/model/grid';
+import { parseAddr } from '../../core/model/grid';
+import { readSnapshot, type WorkbookSnapshot } from '../readWorkbook';
+import type { XlChangedEvent, XlConditionalFormatCollection, XlConditionalFormat, XlContext, XlEventResult, XlRequirements, XlRun } from '../xl';
+import { MARK_FILL, MARK_FORMULA, worse } from './markStyle';
+
+/**
+ * Re-validates the open workbook as the clerk edits it. A pass is one read (the used ranges of
+ * every sheet, queued with the bookkeeping of the current marks) and at most one write (the
+ * marks that changed): ≤2 syncs whatever the number of units or sheets. Edits are debounced
+ * and coalesced, and the add-in's own writes never trigger a pass.
+ */
+export interface LiveAnalysis {
+  findings: Finding[];
+  /** Tables located, e.g. ['t1', 't3']. */
+  tables: string[];
+}
+
+export type Analyzer = (wb: Workbook) => LiveAnalysis;
+
+export interface PassResult extends LiveAnalysis {
+  syncs: number;
+  marksAdded: number;
+  marksRemoved: number;
+  finishedAt: Date;
+}
+
+export interface LiveValidatorOptions {
+  run: XlRun;
+  requirements: XlRequirements;
+  analyze: Analyzer;
+  debounceMs?: number;
+  /** How long after an own write unlabeled change events are still taken as ours (hosts < 1.14). */
+  ownWriteGraceMs?: number;
+  onPass?: (r: PassResult) => void;
+  onError?: (e: unknown) => void;
+}
+
+interface Mark {
+  severity: Severity;
+  cfId: string;
+}
+
+/** sheet id → cell address → mark */
+type MarkBook = Map<string, Map<string, Mark>>;
+
+export const DEFAULT_DEBOUNCE_MS = 400;
+
+export class LiveValidator {
+  private marks: MarkBook = new Map();
+  private knownSheetIds: string[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<PassResult> | undefined;
+  private again = false;
+  private ownWrites = 0;
+  private ownWriteUntil = 0;
+  private handlers: XlEventResult[] = [];
+  private readonly debounceMs: number;
+  private readonly graceMs: number;
+  /** Passes run so far (tests and the bench read it). */
+  passes = 0;
+
+  constructor(private opts: LiveValidatorOptions) {
+    this.debounceMs = opts.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.graceMs = opts.ownWriteGraceMs ?? 1500;
+  }
+
+  /** Live marking needs worksheet change events (ExcelApi 1.7) and conditional formats (1.6). */
+  get supported(): boolean {
+    return this.opts.requirements.isSetSupported('ExcelApi', '1.7');
+  }
+
+  /** Subscribes to edits and sheet activation. Returns false when the host cannot do live checks. */
+  async start(): Promise<boolean> {
+    if (!this.supported) return false;
+    const req = this.opts.requirements;
+    await this.opts.run(async (ctx) => {
+      const onChanged = async (e: XlChangedEvent): Promise<void> => this.changed(e);
+      const onActivated = async (): Promise<void> => this.schedule();
+      if (req.isSetSupported('ExcelApi', '1.9')) {
+        this.handlers.push(ctx.workbook.worksheets.onChanged.add(onChanged));
+        this.handlers.push(ctx.workbook.worksheets.onActivated.add(onActivated));
+      } else {
+        // 1.7/1.8 only have per-sheet events: sheets added later are covered by 全部校验.
+        ctx.workbook.worksheets.load('items/id');
+        await ctx.sync();
+        for (const ws of ctx.workbook.worksheets.items) {
+          this.handlers.push(ws.onChanged.add(onChanged));
+          this.handlers.push(ws.onActivated.add(onActivated));
+        }
+      }
+      await ctx.sync();
+    });
+    return true;
+  }
+
+  stop(): void {
+    for (const h of this.handlers) h.remove();
+    this.handlers = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Runs `write` as the add-in's own change: its change events do not start a pass. */
+  async asOwnWrite<T>(write: () => Promise<T>): Promise<T> {
+    this.ownWrites++;
+    try {
+      return await write();
+    } finally {
+      this.ownWrites--;
+      this.ownWriteUntil = Date.now() + this.graceMs;
+    }
+  }
+
+  private isOwn(e: XlChangedEvent): boolean {
+    if (e.triggerSource !== undefined) return e.triggerSource === 'ThisLocalAddin';
+    return this.ownWrites > 0 || Date.now() < this.ownWriteUntil;
+  }
+
+  changed(e: XlChangedEvent): void {
+    if (this.isOwn(e)) return;
+    this.schedule();
+  }
+
+  /** Debounced pass: a burst of edits ends in one pass. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.validateNow().catch((err: unknown) => this.opts.onError?.(err));
+    }, this.debounceMs);
+  }
+
+  /** 全部校验 and the debounced path: one pass now, or one more right after the running one. */
+  async validateNow(): Promise<PassResult> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.passWithRetry();
+    try {
+      const r = await this.running;
+      this.opts.onPass?.(r);
+      return r;
+    } finally {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private async passWithRetry(): Promise<PassResult> {
+    try {
+      return await this.opts.run((ctx) => this.pass(ctx));
+    } catch (e) {
+      // A sheet we knew was deleted or a mark was removed by hand: forget what we knew and
+      // read from scratch once (that pass costs one more sync).
+      if (this.knownSheetIds.length === 0 && this.marks.size === 0) throw e;
+      this.knownSheetIds = [];
+      this.marks = new Map();
+      return this.opts.run((ctx) => this.pass(ctx));
+    }
+  }
+
+  private async pass(ctx: XlContext): Promise<PassResult> {
+    this.passes++;
+    const canMark = this.opts.requirements.isSetSupported('ExcelApi', '1.6');
+    const existing: { sheetId: string; address: string; coll: XlConditionalFormatCollection }[] = [];
+    const known = new Set(this.knownSheetIds);
+    const snap: WorkbookSnapshot = await readSnapshot(ctx, {
+      requirements: this.opts.requirements,
+      knownSheetIds: this.knownSheetIds,
+      alongFirstSync: () => {
+        if (!canMark) return;
+        // Which of our marks still exist (the clerk may have cleared formats by hand).
+        for (const [sheetId, cells] of this.marks) {
+          if (!known.has(sheetId)) continue;
+          const ws = ctx.workbook.worksheets.getItem(sheetId);
+          for (const address of cells.keys()) {
+            const coll = ws.getRange(address).conditionalFormats;
+            coll.load('items/id');
+            existing.push({ sheetId, address, coll });
+          }
+        }
+      },
+    });
+    let syncs = snap.syncs;
+    this.knownSheetIds = Object.values(snap.sheetIds);
+    const analysis = this.opts.analyze(snap.workbook);
+
+    let marksAdded = 0;
+    let marksRemoved = 0;
+    if (canMark) {
+      const wanted = wantedMarks(analysis.findings, snap.sheetIds);
+      const alive = new Map<string, Set<string>>();
+      for (const e of existing) alive.set(`${e.sheetId}|${e.address}`, new Set(e.coll.items.map((c) => c.id)));
+      const next: MarkBook = new Map();
+      const added: { sheetId: string; address: string; severity: Severity; cf: XlConditionalFormat }[] = [];
+      // Old marks: keep when still wanted with the same severity, else delete if still there.
+      for (const [sheetId, cells] of this.marks) {
+        for (const [address, mark] of cells) {
+          const ids = alive.get(`${sheetId}|${address}`);
+          const present = ids?.has(mark.cfId) ?? false;
+          const want = wanted.get(sheetId)?.get(address);
+          if (present && want === mark.severity) {
+            setMark(next, sheetId, address, mark);
+          } else if (present) {
+            ctx.workbook.worksheets.getItem(sheetId).getRange(address).conditionalFormats.getItem(mark.cfId).delete();
+            marksRemoved++;
+          }
+        }
+      }
+      for (const [sheetId, cells] of wanted) {
+        for (const [address, severity] of cells) {
+          if (next.get(sheetId)?.has(address)) continue;
+          const fill = MARK_FILL[severity];
+          if (!fill) continue;
+          const cf = ctx.workbook.worksheets.getItem(sheetId).getRange(address).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = MARK_FORMULA;
+          cf.custom.format.fill.color = fill;
+          cf.load('id');
+          added.push({ sheetId, address, severity, cf });
+        }
+      }
+      if (added.length > 0 || marksRemoved > 0) {
+        await ctx.sync();
+        syncs++;
+        for (const a of added) setMark(next, a.sheetId, a.address, { severity: a.severity, cfId: a.cf.id });
+        marksAdded = added.length;
+      }
+      this.marks = next;
+    }
+    return { ...analysis, syncs, marksAdded, marksRemoved, finishedAt: new Date() };
+  }
+
+  /** Resolves when no pass is running (a pending debounce is not waited for). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  /** Cells currently marked, as `sheetId!A1` → severity (tests, diagnostics). */
+  markedCells(): Map<string, Severity> {
+    const out = new Map<string, Severity>();
+    for (const [sheetId, cells] of this.marks) for (const [a, m] of cells) out.set(`${sheetId}!${a}`, m.severity);
+    return out;
+  }
+}
+
+function setMark(book: MarkBook, sheetId: string, address: string, mark: Mark): void {
+  let cells = book.get(sheetId);
+  if (!cells) {
+    cells = new Map();
+    book.set(sheetId, cells);
+  }
+  cells.set(address, mark);
+}
+
+/** The marks the findings call for: every involved cell, worst severity per cell. */
+export function wantedMarks(findings: Finding[], sheetIds: Record<string, string>): Map<string, Map<string, Severity>> {
+  const out = new Map<string, Map<string, Severity>>();
+  const add = (sheet: string | undefined, cell: string | undefined, sev: Severity): void => {
+    if (!sheet || !cell || sev === 'info') return;
+    const id = sheetIds[sheet];
+    if (!id) return;
+    let address: string;
+    try {
+      const p = parseAddr(cell);
+      address = cell.replace(/\$/g, '').toUpperCase();
+      if (p.r < 0 || p.c < 0) return;
+    } catch {
+      return;
+    }
+    let cells = out.get(id);
+    if (!cells) {
+      cells = new Map();
+      out.set(id, cells);
+    }
+    cells.set(address, worse(cells.get(address), sev));
+  };
+  for (const f of findings) {
+    add(f.sheet, f.cell, f.severity);
+    for (const c of f.cells ?? []) add(c.sheet, c.cell, f.severity);
+  }
+  return out;
+}

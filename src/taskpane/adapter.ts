@@ -1,0 +1,73 @@
+import type { Finding } from '../core/model/finding';
+import type { TemplateParamsInput } from '../core/templates/schema';
+
+/**
+ * Everything the pane's components may ask of a workbook. The Excel add-in implements it over
+ * Office.js (src/excel/officeAdapter.ts); the browser page implements it over an .xlsx file.
+ * Components never import Office.js or exceljs: only this interface.
+ */
+export interface NameConflict {
+  tag: string;
+  /** The template's own sheet name: answers are keyed by it. */
+  template: string;
+  /** The sheet name the template wanted (or the clerk's rejected choice). */
+  wanted: string;
+  /** A free name the pane offers, e.g. 表1 预算收支总表(2). */
+  proposed: string;
+  /** Why the wanted name cannot be used, in Chinese. */
+  reason: string;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  message: string;
+}
+
+export type InsertOutcome =
+  | { status: 'conflicts'; conflicts: NameConflict[] }
+  | { status: 'inserted'; sheets: { tag: string; name: string }[]; notes: string[] };
+
+export interface InsertRequest {
+  params: TemplateParamsInput;
+  /** The clerk's answer to a previous conflicts outcome: wanted name → name to use. */
+  renames?: Record<string, string>;
+}
+
+export interface ValidationSummary {
+  findings: Finding[];
+  /** Tables found in the workbook, e.g. ['t1', 't2', …]. */
+  tables: string[];
+  finishedAt: Date;
+}
+
+export type FormsOutcome =
+  | { status: 'unavailable'; message: string }
+  | { status: 'conflicts'; conflicts: NameConflict[] }
+  | { status: 'inserted'; sheets: { tag: string; name: string }[]; notes: string[] };
+
+export interface AdapterCapabilities {
+  /** Marks follow the clerk's edits without pressing 全部校验. */
+  liveValidation: boolean;
+  /** Templates can be written into this workbook. */
+  insert: boolean;
+}
+
+export interface WorkbookAdapter {
+  readonly capabilities: AdapterCapabilities;
+  insertTemplates(request: InsertRequest, onProgress?: (p: Progress) => void): Promise<InsertOutcome>;
+  /** A full pass (the 全部校验 button). */
+  validate(): Promise<ValidationSummary>;
+  /** Selects and scrolls to a cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** 绩效目标表 from 表12; `renames` answers a previous conflicts outcome. */
+  buildForms(renames?: Record<string, string>): Promise<FormsOutcome>;
+  /** Called after every validation pass (live or requested). Returns an unsubscribe function. */
+  onFindingsChanged(cb: (summary: ValidationSummary) => void): () => void;
+}
+
+/** A clerk-readable message for anything an adapter throws. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  return typeof e === 'string' ? e : '发生未知错误，请重试。';
+}
