@@ -1,0 +1,196 @@
+import type { Finding } from '../../src/core/model/finding';
+import { valueAt, type Workbook } from '../../src/core/model/grid';
+import type { SheetPlan } from '../../src/core/templates/plan';
+import { insertTemplates } from '../../src/excel/insertTemplates';
+import { LiveValidator, type LiveAnalysis } from '../../src/excel/live/LiveValidator';
+import { MARK_FILL } from '../../src/excel/live/markStyle';
+import { FakeExcel } from './fakeExcel';
+
+/**
+ * A stand-in rule independent of the engine: on sheet 表1, B2 must equal B3 + B4 (error),
+ * and C2 must equal C3 + C4 within 0.01 (rounding when off by ≤ 0.01).
+ */
+function stubAnalyze(wb: Workbook): LiveAnalysis {
+  const findings: Finding[] = [];
+  const s = wb.sheets.find((x) => x.name === '表1');
+  const n = (r: number, c: number): number => Number(s ? (valueAt(s, r, c) ?? 0) : 0);
+  if (s) {
+    if (n(1, 1) !== n(2, 1) + n(3, 1)) findings.push({ rule: 'T1', severity: 'error', table: 't1', sheet: '表1', cell: 'B2', cells: [{ sheet: '表1', cell: 'B2' }, { sheet: '表1', cell: 'B3' }], message: '合计不等于各项之和' });
+    const d = Math.abs(n(1, 2) - (n(2, 2) + n(3, 2)));
+    if (d > 0 && d <= 0.0100001) findings.push({ rule: 'T2', severity: 'rounding', table: 't1', sheet: '表1', cell: 'C2', message: '尾差' });
+  }
+  return { findings, tables: s ? ['t1'] : [] };
+}
+
+function setup(apiVersion = 14) {
+  const fake = new FakeExcel(apiVersion);
+  const sheet = fake.addSheet('表1', [
+    ['项目', '金额', '金额2'],
+    ['合计', 30, 3],
+    ['甲', 10, 1],
+    ['乙', 20, 2],
+  ]);
+  // The clerk's own look, which marks must never disturb.
+  const b2 = fake.cellFor(sheet, 1, 1);
+  b2.format.fill = '#00B050';
+  b2.format.bold = true;
+  b2.numberFormat = '0.00';
+  sheet.cfs.push({ id: 'clerk-cf', rect: { top: 1, left: 1, bottom: 3, right: 1 }, type: 'CellValue', formula: '>100', fill: '#FF0000', fontColor: '' });
+  let passes = 0;
+  const v = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: stubAnalyze, onPass: () => passes++ });
+  return { fake, sheet, v, passes: () => passes };
+}
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+async function settle(v: LiveValidator): Promise<void> {
+  await jest.advanceTimersByTimeAsync(500);
+  await v.idle();
+}
+
+describe('LiveValidator', () => {
+  test('an edit leads to one pass that marks the finding cells with a conditional format only', async () => {
+    const { fake, v } = setup();
+    expect(await v.start()).toBe(true);
+    const before = fake.formatSnapshot('表1');
+    await fake.edit('表1', 'B3', 11);
+    expect(v.passes).toBe(0); // debounced
+    await settle(v);
+    expect(v.passes).toBe(1);
+    const ours = fake.sheet('表1').cfs.filter((c) => c.id !== 'clerk-cf');
+    expect(ours.map((c) => [c.formula, c.fill]).sort()).toEqual([
+      ['=TRUE', MARK_FILL.error],
+      ['=TRUE', MARK_FILL.error],
+    ]);
+    expect(ours.map((c) => `${c.rect.top},${c.rect.left}`).sort()).toEqual(['1,1', '2,1']);
+    // Values and the clerk's own formats are untouched by marking.
+    const afterEdit = JSON.parse(before);
+    const now = JSON.parse(fake.formatSnapshot('表1'));
+    expect(now.cells.find((c: unknown[]) => c[0] === '1,1')).toEqual(afterEdit.cells.find((c: unknown[]) => c[0] === '1,1'));
+  });
+
+  test('fixing the value removes the marks and the sheet looks exactly as before', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    const formatsBefore = fake.formatSnapshot('表1');
+    const cfsBefore = JSON.stringify(fake.sheet('表1').cfs);
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    expect(fake.sheet('表1').cfs.length).toBe(3);
+    await fake.edit('表1', 'B3', 10);
+    await settle(v);
+    expect(fake.formatSnapshot('表1')).toBe(formatsBefore);
+    expect(JSON.stringify(fake.sheet('表1').cfs)).toBe(cfsBefore);
+    expect(v.markedCells().size).toBe(0);
+  });
+
+  test('a change of severity swaps the mark colour', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    await fake.edit('表1', 'C3', 1.01);
+    await settle(v);
+    expect(fake.sheet('表1').cfs.find((c) => c.rect.left === 2)?.fill).toBe(MARK_FILL.rounding);
+    await fake.edit('表1', 'C3', 1);
+    await settle(v);
+    expect(fake.sheet('表1').cfs.some((c) => c.rect.left === 2)).toBe(false);
+  });
+
+  test('a burst of 50 edits is one pass', async () => {
+    const { fake, v, passes } = setup();
+    await v.start();
+    for (let i = 0; i < 50; i++) {
+      await fake.edit('表1', 'B3', 100 + i);
+      await jest.advanceTimersByTimeAsync(50);
+    }
+    await settle(v);
+    expect(v.passes).toBe(1);
+    expect(passes()).toBe(1);
+  });
+
+  test('edits during a running pass give exactly one more pass', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    const first = v.validateNow();
+    await fake.edit('表1', 'B3', 5);
+    await first;
+    await settle(v);
+    expect(v.passes).toBe(2);
+  });
+
+  const plan: SheetPlan = {
+    name: '新表',
+    tag: 't2',
+    cells: [{ row: 0, col: 0, value: '预算公开表2', style: 'label' }],
+    merges: [],
+    columnWidths: [10],
+    print: { paper: 'A4', orientation: 'portrait', fitToWidth: true },
+  };
+
+  test.each([14, 9, 7])('the add-in’s own writes do not start a pass (ExcelApi 1.%i)', async (api) => {
+    const { fake, v } = setup(api);
+    await v.start();
+    await v.asOwnWrite(() => fake.run((ctx) => insertTemplates(ctx, [plan], { requirements: fake.requirements })));
+    await fake.flushEvents();
+    await settle(v);
+    expect(v.passes).toBe(0);
+    if (api >= 9) {
+      // The clerk's edit afterwards still counts.
+      await jest.advanceTimersByTimeAsync(2000);
+      await fake.edit('表1', 'B3', 9);
+      await settle(v);
+      expect(v.passes).toBe(1);
+    }
+  });
+
+  test('activating a sheet re-validates', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    await fake.activate('表1');
+    await settle(v);
+    expect(v.passes).toBe(1);
+  });
+
+  test('a steady pass costs at most 2 syncs; one with no mark change costs 1', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    await v.validateNow(); // learns the sheets
+    let before = fake.syncCount;
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    expect(fake.syncCount - before).toBe(2);
+    before = fake.syncCount;
+    const r = await v.validateNow();
+    expect(fake.syncCount - before).toBe(1);
+    expect(r.syncs).toBe(1);
+  });
+
+  test('a mark the clerk deleted by hand does not break the next pass', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    fake.sheet('表1').cfs = fake.sheet('表1').cfs.filter((c) => c.id === 'clerk-cf');
+    await fake.edit('表1', 'B3', 10);
+    await settle(v);
+    expect(v.markedCells().size).toBe(0);
+    expect(fake.sheet('表1').cfs.map((c) => c.id)).toEqual(['clerk-cf']);
+  });
+
+  test('a deleted sheet is forgotten and the pass still succeeds', async () => {
+    const { fake, v } = setup();
+    fake.addSheet('临时', [[1]]);
+    await v.start();
+    await v.validateNow();
+    fake.sheets = fake.sheets.filter((s) => s.name !== '临时');
+    const r = await v.validateNow();
+    expect(r.tables).toEqual(['t1']);
+  });
+
+  test('hosts without change events (ExcelApi < 1.7) get no live checks but 全部校验 works', async () => {
+    const { v } = setup(6);
+    expect(await v.start()).toBe(false);
+    const r = await v.validateNow();
+    expect(r.findings).toHaveLength(0);
+  });
+});
