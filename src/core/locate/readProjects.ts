@@ -3,16 +3,18 @@ import type { Decimal } from '../money';
 import { classifyDiff, roundingTolerance, sum, ZERO } from '../money';
 import { readValues } from './amounts';
 import { colOf, uniqueKey, type BodyContext } from './context';
-import { isTotalLabel } from './normalise';
+import { isTotalLabel, norm } from './normalise';
 import { reportUnplacedRow } from './unplaced';
 
 /**
  * 表12/表13 hierarchy: total (level 0) · unit subtotal (level 1) · project (level 2).
- *  - Indented names (U+3000 or spaces, as 晋城 prints them): the indent is the level.
- *  - Otherwise the first row is the total when it reads 合计 or its amount is the sum of the rest
- *    (a 单位 document prints its own name there); below it, unit subtotals are recognised only
- *    when the whole list splits into blocks "subtotal = Σ following projects" whose subtotals
- *    add up to the total. Anything else is a flat list of projects.
+ *  - The first row is the total when it reads 合计, is the unit's own name (单位 documents), is
+ *    less indented than every other row, or its amount is the sum of the rest.
+ *  - Below it, indentation decides when it varies (晋城 prints units with one U+3000 and
+ *    projects with two; our template indents unit rows once and clerks type projects flush).
+ *  - Without indentation, unit subtotals are recognised only when the whole list splits into
+ *    blocks "subtotal = Σ following projects" whose subtotals add up to the total. Anything
+ *    else is a flat list of projects.
  */
 interface Raw {
   r: number;
@@ -20,6 +22,18 @@ interface Raw {
   indent: number;
   values: Record<string, Amount | undefined>;
   amount: Decimal;
+  /** A money cell is `SUM(` of the rows right below: a subtotal as our template writes it. */
+  sumsBelow: boolean;
+}
+
+const SUM_RANGE = /^SUM\(\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)\)$/i;
+
+function sumsRowsBelow(values: Record<string, Amount | undefined>, r: number): boolean {
+  return Object.entries(values).some(([key, a]) => {
+    if (key === 'total' || !a?.formula) return false;
+    const m = SUM_RANGE.exec(a.formula.replace(/\s/g, ''));
+    return !!m && Number(m[1]) === r + 2;
+  });
 }
 
 function indentOf(raw: string): number {
@@ -59,32 +73,38 @@ function unitBlocks(rest: Raw[], total: Decimal | undefined): number[] | undefin
 
 type Level = 0 | 1 | 2;
 
-function levelsByIndent(raws: Raw[]): Level[] {
-  const min = Math.min(...raws.map((x) => x.indent));
-  const rel = raws.map((x) => x.indent - min);
-  const deepest = Math.max(...rel);
-  return rel.map((d, i): Level => {
-    if (d === 0) return i === 0 || deepest > 0 ? 0 : 2;
-    if (deepest >= 2) return d === 1 ? 1 : 2;
-    return 2;
-  });
+function isTotalRow(first: Raw, rest: Raw[], unit: string | undefined): boolean {
+  if (isTotalLabel(first.name)) return true;
+  if (unit !== undefined && norm(first.name) === norm(unit)) return true;
+  if (rest.length > 0 && rest.every((x) => x.indent > first.indent)) return true;
+  if (rest.length === 0) return false;
+  return close(sum(rest.map((x) => x.amount)), first.amount, rest.length) || unitBlocks(rest, first.amount) !== undefined;
 }
 
-function levelsByAmounts(raws: Raw[]): Level[] {
-  const levels: Level[] = raws.map(() => 2);
-  if (raws.length === 0) return levels;
-  const first = raws[0];
-  const rest = raws.slice(1);
-  let hasTotal = isTotalLabel(first.name);
-  if (!hasTotal && rest.length > 0) {
-    hasTotal = close(sum(rest.map((x) => x.amount)), first.amount, rest.length) || unitBlocks(rest, first.amount) !== undefined;
+/** Levels of the rows under the total: by indentation when it varies, else by amounts. */
+function restLevels(rest: Raw[], total: Decimal | undefined): Level[] {
+  const indents = rest.map((x) => x.indent);
+  const min = Math.min(...indents);
+  const max = Math.max(...indents);
+  if (max - min >= 2) return indents.map((d): Level => (d - min === 1 ? 1 : 2));
+  if (max > min) {
+    // Our template marks unit subtotals with one U+3000; clerks type project names flush left.
+    return indents.map((d): Level => (d > min ? 1 : 2));
   }
-  if (!hasTotal) return levels;
-  levels[0] = 0;
-  if (close(sum(rest.map((x) => x.amount)), first.amount, rest.length) && !rest.every((x) => x.amount.isZero())) return levels;
-  const heads = unitBlocks(rest, first.amount);
-  if (heads) for (const h of heads) levels[h + 1] = 1;
+  const levels: Level[] = rest.map((x) => (x.sumsBelow ? 1 : 2));
+  if (rest.some((x) => x.sumsBelow) || total === undefined) return levels;
+  if (close(sum(rest.map((x) => x.amount)), total, rest.length) && !rest.every((x) => x.amount.isZero())) return levels;
+  const heads = unitBlocks(rest, total);
+  if (heads) for (const h of heads) levels[h] = 1;
   return levels;
+}
+
+function levelsOf(raws: Raw[], unit: string | undefined): Level[] {
+  const [first, ...rest] = raws;
+  const hasTotal = isTotalRow(first, rest, unit);
+  const under = hasTotal ? rest : raws;
+  const levels = under.length > 0 ? restLevels(under, hasTotal ? first.amount : undefined) : [];
+  return hasTotal ? [0, ...levels] : levels;
 }
 
 export function readProjects(ctx: BodyContext, rows: number[]): TableRow[] {
@@ -98,11 +118,10 @@ export function readProjects(ctx: BodyContext, rows: number[]): TableRow[] {
       continue;
     }
     const values = readValues(ctx, r);
-    raws.push({ r, name, indent: indentOf(rawName), values, amount: mainAmount(values) });
+    raws.push({ r, name, indent: indentOf(rawName), values, amount: mainAmount(values), sumsBelow: sumsRowsBelow(values, r) });
   }
   if (raws.length === 0) return [];
-  const indented = raws.some((x) => x.indent > 0) && raws.some((x) => x.indent === 0);
-  const levels = indented ? levelsByIndent(raws) : levelsByAmounts(raws);
+  const levels = levelsOf(raws, ctx.unit);
 
   const seen = new Map<string, number>();
   const out: TableRow[] = [];
