@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import type { Workbook } from '../core/model/grid';
+import type { SheetPlan } from '../core/templates/plan';
+import type { NarrativeText, WebEngine } from './engine';
+
+/**
+ * Writes plans into an existing exceljs workbook (sheets are added; a sheet of the same name
+ * is replaced). Supplied by engineImpl so the page never lays out a cell itself.
+ */
+export type PlanWriter = (wb: ExcelJS.Workbook, plans: SheetPlan[]) => void;
+
+export const NARRATIVE_SHEET = '情况说明';
+
+/**
+ * One opened .xlsx in the page: the clerk's workbook as exceljs holds it (so everything we do
+ * not touch — styles, print settings, other sheets — goes back out unchanged on download) and
+ * its grid model for the engine. Nothing leaves the browser.
+ */
+export class XlsxSession {
+  private constructor(
+    readonly fileName: string,
+    private readonly xwb: ExcelJS.Workbook,
+    public grid: Workbook,
+    private readonly engine: WebEngine,
+  ) {}
+
+  static async open(engine: WebEngine, fileName: string, bytes: Uint8Array): Promise<XlsxSession> {
+    // The engine's reader explains encrypted/.xls/truncated files; it must run before exceljs.
+    const grid = await engine.read(bytes, fileName);
+    const xwb = new ExcelJS.Workbook();
+    await xwb.xlsx.load(toArrayBuffer(bytes));
+    return new XlsxSession(fileName, xwb, grid, engine);
+  }
+
+  sheetNames(): string[] {
+    return this.xwb.worksheets.map((w) => w.name);
+  }
+
+  /** Adds (or replaces) sheets from plans, then rereads the grid so the page shows what Excel will. */
+  async applyPlans(plans: SheetPlan[], write: PlanWriter): Promise<void> {
+    if (plans.length === 0) return;
+    for (const p of plans) this.removeSheet(p.name);
+    write(this.xwb, plans);
+    await this.reload();
+  }
+
+  /** 情况说明 on its own sheet, one paragraph line per row, replacing an earlier one. */
+  async writeNarrative(text: NarrativeText): Promise<void> {
+    this.removeSheet(NARRATIVE_SHEET);
+    const ws = this.xwb.addWorksheet(NARRATIVE_SHEET);
+    ws.getColumn(1).width = 100;
+    ws.getCell(1, 1).value = text.heading;
+    ws.getCell(1, 1).font = { bold: true, size: 14 };
+    text.lines.forEach((line, i) => {
+      const c = ws.getCell(i + 2, 1);
+      c.value = line;
+      c.alignment = { wrapText: true, vertical: 'top' };
+      if (/^[一二三四五六七八九十]+、/.test(line)) c.font = { bold: true };
+    });
+    await this.reload();
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    const buf = await this.xwb.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  }
+
+  private removeSheet(name: string): void {
+    const ws = this.xwb.getWorksheet(name);
+    if (ws) this.xwb.removeWorksheet(ws.id);
+  }
+
+  private async reload(): Promise<void> {
+    this.grid = await this.engine.read(await this.toBytes(), this.fileName);
+  }
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}

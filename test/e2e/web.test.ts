@@ -1,0 +1,175 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAddr, textAt } from '../../src/core/model/grid';
+import { readXlsx } from '../../src/xlsx/read';
+import { loadFixture } from '../fixtures/seeds';
+import { projectName, writeBigWorkbook } from './bigWorkbook';
+import { EXAMPLE, OUT, foreignRequests, runCliCheckJson, shot, startHarness, type Harness } from './harness';
+
+/**
+ * The offline page end to end in real Chromium, on the bundled example (seed 000 大同人社局
+ * 2024, with its real mistakes). Expected findings come from spec §7, counts from the seed.
+ */
+const SEED_000_PROJECTS = 14; // spec §0.1 / Appendix C
+const SEED_000_TABLE_SHEETS = 13;
+
+let h: Harness;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  h = await startHarness();
+}, 300_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function openExample(): Promise<void> {
+  await h.page.goto(h.url);
+  await h.page.getByRole('button', { name: '载入示例' }).click();
+  await h.page.getByTestId('finding-summary').waitFor({ timeout: 60_000 });
+}
+
+function findingByText(text: string) {
+  return h.page.locator('.finding', { hasText: text }).first();
+}
+
+test('载入示例：列出 spec §7 中 seed 000 的已知问题', async () => {
+  await openExample();
+  await h.page.locator('.finding').first().waitFor();
+  // §7.1: 2210202 is 租房补贴 in 表2/表3 but 提租补贴 in 表5.
+  await expect(findingByText('2210202').isVisible()).resolves.toBe(true);
+  // §7.2: the 21011 and 22102 rows of 表2/3/5 are 尾差, reported at rounding severity.
+  const rounding = h.page.locator('.finding[data-severity="rounding"]');
+  await expect(rounding.filter({ hasText: '21011' }).count()).resolves.toBeGreaterThanOrEqual(1);
+  await expect(rounding.filter({ hasText: '22102' }).count()).resolves.toBeGreaterThanOrEqual(1);
+  expect(await rounding.count()).toBeGreaterThanOrEqual(5);
+  await shot(h.page, 'wide-findings');
+});
+
+test('点击问题：表格切到对应工作表、滚动到该单元格并高亮', async () => {
+  const f = findingByText('2210202');
+  const target = await f.getAttribute('data-target');
+  expect(target).toMatch(/^.+![A-Z]+\d+$/);
+  const [sheet, cell] = (target as string).split('!');
+  await f.click();
+  const td = h.page.locator(`.grid-box[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
+  await td.waitFor();
+  await expect(td.getAttribute('class')).resolves.toMatch(/\bfocus\b/);
+  await expect(td.getAttribute('data-sev')).resolves.toMatch(/^(error|warning|rounding|info)$/);
+  const box = await h.page.locator('.grid-box').boundingBox();
+  const cellBox = await td.boundingBox();
+  expect(box && cellBox).toBeTruthy();
+  if (box && cellBox) {
+    expect(cellBox.y).toBeGreaterThanOrEqual(box.y);
+    expect(cellBox.y + cellBox.height).toBeLessThanOrEqual(box.y + box.height);
+  }
+  // The highlighted row really is the 2210202 row of that sheet in the example workbook.
+  const wb = await readXlsx(EXAMPLE);
+  const s = wb.sheets.find((x) => x.name === sheet);
+  expect(s).toBeDefined();
+  const { r } = parseAddr(cell);
+  const rowTexts = (s?.rows[r] ?? []).map((_, c) => (s ? textAt(s, r, c) : ''));
+  expect(rowTexts.join('|')).toContain('2210202');
+  await shot(h.page, 'wide-cell-focused');
+});
+
+test('窄屏 340px：不出现横向溢出，问题列表和表格都可用', async () => {
+  await h.page.setViewportSize({ width: 340, height: 720 });
+  const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(h.page.locator('.finding').first().isVisible()).resolves.toBe(true);
+  await expect(h.page.locator('.grid-box').isVisible()).resolves.toBe(true);
+  await findingByText('2210202').click();
+  await h.page.locator('td.focus').waitFor();
+  await shot(h.page, 'narrow-340');
+  await h.page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('生成绩效目标表、写入情况说明、下载；命令行 check 能读取下载的文件', async () => {
+  const fx = loadFixture('000');
+  await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
+  await h.page.getByTestId('status').filter({ hasText: '绩效目标表' }).waitFor({ timeout: 60_000 });
+  await expect(h.page.getByTestId('status').textContent()).resolves.toContain(`已生成/更新 ${SEED_000_PROJECTS} 张绩效目标表`);
+  await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS);
+  await shot(h.page, 'wide-form');
+
+  // Running it again updates the same forms instead of adding copies.
+  await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
+  await h.page.getByTestId('status').filter({ hasText: '绩效目标表' }).waitFor({ timeout: 60_000 });
+  await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS);
+
+  await h.page.getByRole('button', { name: '写入情况说明' }).click();
+  await h.page.getByTestId('status').filter({ hasText: '情况说明' }).waitFor({ timeout: 60_000 });
+  await h.page.getByRole('tab', { name: '情况说明' }).click();
+  await h.page.locator(`.grid-box[data-sheet="情况说明"] td`, { hasText: fx.narrative.heading }).first().waitFor();
+
+  await h.page.getByRole('button', { name: '插入缺少的表' }).click();
+  await h.page.getByTestId('status').filter({ hasText: '13 张公开表都已存在' }).waitFor({ timeout: 60_000 });
+
+  const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.getByRole('button', { name: '下载' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = join(OUT, 'web-download.xlsx');
+  await download.saveAs(file);
+  expect(existsSync(file)).toBe(true);
+
+  const wb = await readXlsx(file);
+  expect(wb.sheets.length).toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS + 1);
+  const narrative = wb.sheets.find((s) => s.name === '情况说明');
+  expect(narrative && textAt(narrative, 0, 0)).toBe(fx.narrative.heading);
+  // The downloaded forms carry the 表12 project names of the seed.
+  const texts = wb.sheets.flatMap((s) => s.rows.flatMap((row, r) => row.map((_, c) => textAt(s, r, c))));
+  for (const p of fx.tables.t12.rows.filter((x: { kind: string }) => x.kind === 'project')) {
+    expect(texts).toContain((p as { name: string }).name);
+  }
+
+  const cli = runCliCheckJson(file);
+  expect(cli.stderr).not.toMatch(/TypeError|ReferenceError|at .*\.ts:\d+/);
+  const report: unknown = JSON.parse(cli.stdout);
+  expect(JSON.stringify(report)).toContain('2210202');
+});
+
+test('打开文件：拖放与文件选择都能打开；坏文件给出中文错误且页面不崩溃', async () => {
+  await h.page.goto(h.url);
+  const bytes = [...readFileSync(EXAMPLE)];
+  const dataTransfer = await h.page.evaluateHandle((b: number[]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], '拖入的预算公开表.xlsx'));
+    return dt;
+  }, bytes);
+  await h.page.dispatchEvent('[data-testid=drop]', 'drop', { dataTransfer });
+  await h.page.getByTestId('status').filter({ hasText: '已打开“拖入的预算公开表.xlsx”' }).waitFor({ timeout: 60_000 });
+  await expect(findingByText('2210202').isVisible()).resolves.toBe(true);
+
+  await h.page.getByTestId('file-input').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是工作簿') });
+  const alert = h.page.getByRole('alert');
+  await alert.waitFor();
+  await expect(alert.textContent()).resolves.toContain('不是 Excel 工作簿');
+
+  await h.page.getByTestId('file-input').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await expect(h.page.getByRole('alert').textContent()).resolves.toContain('不是 .xlsx 文件');
+
+  await h.page.getByTestId('file-input').setInputFiles(EXAMPLE);
+  await h.page.getByTestId('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
+});
+
+test('300 个项目的工作簿：表12 只渲染可见的行，滚到底能看到最后一个项目', async () => {
+  const file = join(OUT, 'web-300-projects.xlsx');
+  await writeBigWorkbook(300, file);
+  await h.page.getByTestId('file-input').setInputFiles(file);
+  await h.page.getByTestId('status').filter({ hasText: '已打开“web-300-projects.xlsx”' }).waitFor({ timeout: 120_000 });
+  await h.page.getByRole('tab', { name: '表12' }).click();
+  const grid = h.page.locator('.grid-box[data-sheet="表12"]');
+  await grid.waitFor();
+  const rendered = await grid.locator('tbody tr').count();
+  expect(rendered).toBeLessThan(120); // the sheet has 306 rows
+  await grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await grid.locator('td', { hasText: projectName(299) }).waitFor();
+  await shot(h.page, 'wide-300-projects');
+});
+
+test('整个过程中没有向页面来源以外的地址发出任何网络请求', () => {
+  expect(h.requests.length).toBeGreaterThan(0);
+  expect(h.requests.some((u) => u.endsWith('/example/datong-2024.xlsx'))).toBe(true);
+  expect(foreignRequests(h)).toEqual([]);
+});
