@@ -170,7 +170,7 @@ export type TitleMode = z.infer<typeof TitleMode>;
 export const FormSettings = z.object({
   year: z.number().int().min(2000).max(2100),
   titleMode: TitleMode.default('city'),
-  /** 城市名 without 市 (大同), or 县名 without 县 for the county title. */
+  /** 城市名 (大同 or 大同市), or 县名 (新绛 or 新绛县) for the county title. */
   place: z.string().default(''),
   /** 主管部门及代码, e.g. `121-大同市人力资源和社会保障局[部门]`. */
   department: z.string().default(''),
@@ -191,15 +191,18 @@ export type FormSettingsInput = z.input<typeof FormSettings>;
 /** Title lines for the settings, or none (001 prints no title). */
 export function formTitle(s: FormSettings): { title: string; yearLabel: string } | undefined {
   const yearLabel = `（${s.year}年度）`;
+  // The seeds print the full place name before the level word: 大同市 + 市级…
+  const city = s.place.endsWith('市') ? s.place : `${s.place}市`;
+  const county = s.place.endsWith('县') ? s.place : `${s.place}县`;
   switch (s.titleMode) {
     case 'none':
       return undefined;
     case 'county':
-      return { title: `${s.place}县级预算部门（单位）项目支出绩效目标表`, yearLabel };
+      return { title: `${county}县级预算部门（单位）项目支出绩效目标表`, yearLabel };
     case 'cityApplication':
-      return { title: `${s.place}市级预算部门（单位）项目支出绩效目标申报表`, yearLabel };
+      return { title: `${city}市级预算部门（单位）项目支出绩效目标申报表`, yearLabel };
     default:
-      return { title: `${s.place}市级预算部门（单位）项目支出绩效目标表`, yearLabel };
+      return { title: `${city}市级预算部门（单位）项目支出绩效目标表`, yearLabel };
   }
 }
 
