@@ -86,10 +86,11 @@ function restLevels(rest: Raw[], total: Decimal | undefined): Level[] {
   const indents = rest.map((x) => x.indent);
   const min = Math.min(...indents);
   const max = Math.max(...indents);
-  if (max - min >= 2) return indents.map((d): Level => (d - min === 1 ? 1 : 2));
   if (max > min) {
+    // Indented under the total (晋城): the shallower rows are units, the deeper ones projects.
+    if (min > 0) return indents.map((d): Level => (d === min ? 1 : 2));
     // Our template marks unit subtotals with one U+3000; clerks type project names flush left.
-    return indents.map((d): Level => (d > min ? 1 : 2));
+    return indents.map((d): Level => (d > 0 ? 1 : 2));
   }
   const levels: Level[] = rest.map((x) => (x.sumsBelow ? 1 : 2));
   if (rest.some((x) => x.sumsBelow) || total === undefined) return levels;

@@ -1,0 +1,196 @@
+import { locateTables } from '../../src/core/locate';
+import type { LocatedTable } from '../../src/core/model/disclosure';
+import type { Cell, CellValue, Sheet, Workbook } from '../../src/core/model/grid';
+import { renderTemplates } from '../../src/core/templates/layout';
+import { planToSheet } from '../../src/core/templates/planToGrid';
+import { buildSeedWorkbook } from '../fixtures/seeds';
+
+/** Hand-made sheets: each case is a small table typed the way clerks really type them. */
+function sheet(name: string, rows: CellValue[][], extra: Partial<Sheet> = {}): Sheet {
+  return {
+    name,
+    rows: rows.map((r) => r.map((v): Cell | undefined => (v === null ? undefined : { value: v }))),
+    merges: [],
+    ...extra,
+  };
+}
+const wb = (...sheets: Sheet[]): Workbook => ({ sheets });
+
+const T3_HEADER: CellValue[][] = [
+  ['项目', null, '2024年预算数'],
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+];
+
+function t3(rows: CellValue[][], title: CellValue = '2024年预算支出总表'): Sheet {
+  return sheet('支出', [[title], ['单位名称：某某局', null, null, null, '单位：万元'], ...T3_HEADER, ...rows]);
+}
+
+describe('locateTables on hand-made layouts', () => {
+  it('reads full-width digits, thousands separators and padded text as money', () => {
+    const d = locateTables(wb(t3([['合计', null, '1,184.32', ' 5 ', '１２３'], ['２０８', '社会保障和就业支出', 1184.32, 5, 123]])));
+    const [total, lei] = d.tables.t3?.rows ?? [];
+    expect(total.values.total?.value.toString()).toBe('1184.32');
+    expect(total.values.basic?.value.toString()).toBe('5');
+    expect(total.values.project?.value.toString()).toBe('123');
+    expect(lei).toMatchObject({ kind: 'lei', code: '208', name: '社会保障和就业支出' });
+    expect(d.findings.filter((f) => f.rule === 'P1')).toEqual([]);
+  });
+
+  it('text in a money cell is a P1 error naming sheet and cell, never a throw', () => {
+    const d = locateTables(wb(t3([['合计', null, 10, '12,3a', null]])));
+    const p1 = d.findings.filter((f) => f.rule === 'P1');
+    expect(p1).toHaveLength(1);
+    expect(p1[0]).toMatchObject({ severity: 'error', table: 't3', sheet: '支出', cell: 'D5' });
+    expect(p1[0].message).toBe('支出!D5 的“12,3a”不是数字');
+    expect(d.tables.t3?.rows[0].values.basic?.value.toString()).toBe('0');
+  });
+
+  it('an Excel error value in a money cell is a P1 error', () => {
+    const d = locateTables(wb(t3([['合计', null, { error: '#REF!' }, 1, null]])));
+    const p1 = d.findings.find((f) => f.rule === 'P1');
+    expect(p1?.cell).toBe('C5');
+    expect(p1?.message).toContain('#REF!');
+  });
+
+  it('a missing table is a P2 warning with the table name', () => {
+    const d = locateTables(wb(t3([['合计', null, 1, 1, null]])));
+    const p2 = d.findings.filter((f) => f.rule === 'P2').map((f) => f.message);
+    expect(p2).toContain('未找到表2 预算收入总表');
+    expect(p2).not.toContain('未找到表3 预算支出总表');
+    expect(p2).toHaveLength(12);
+    const empty = locateTables(wb());
+    expect(empty.findings.map((f) => f.message)).toContain('未找到表3 预算支出总表');
+  });
+
+  it('accepts wrapped labels, unit-prefixed titles with spaces, unmerged headers and a blank row inside the body', () => {
+    const s = sheet('Sheet1', [
+      ['某某局 2024 年\n预算支出\n总表'],
+      ['单位:万元'],
+      ['功能分类科目', null, '2024 年预算数'],
+      ['科目\n编码', '科目名称', '合 计', '基本\n支出', '项目支出'],
+      [208, '社会保障和就业支出', 3, 2, 1],
+      [],
+      ['20801', '人力资源和社会保障\n管理事务', 3, 2, 1],
+      [' 2080101 ', '行政运行', 3, 2, 1],
+      [null, '合计', 3, 2, 1],
+    ]);
+    const t = locateTables(wb(s)).tables.t3 as LocatedTable;
+    expect(t.rows.map((r) => [r.kind, r.code ?? null])).toEqual([
+      ['lei', '208'], ['kuan', '20801'], ['xiang', '2080101'], ['total', null],
+    ]);
+    expect(t.range).toBe('A1:E9');
+    expect(t.columns.basic.col).toBe(3);
+  });
+
+  it('merged headers: a vertically merged 上年结转 header maps to its column', () => {
+    const s = sheet('收入', [
+      ['2024年预算收入总表'],
+      ['项目', null, '本年收入', null, null, null, null, null, '上年结转'],
+      ['科目编码', '科目名称', '合计', '一般公共预算', '政府性基金', '国有资本经营预算', '财政专户管理资金', '单位资金', null],
+      ['合计', null, 5, 5, null, null, null, null, 7],
+    ], { merges: [{ top: 1, left: 8, bottom: 2, right: 8 }, { top: 1, left: 0, bottom: 1, right: 1 }, { top: 1, left: 2, bottom: 1, right: 7 }] });
+    const t = locateTables(wb(s)).tables.t2 as LocatedTable;
+    expect(t.columns.carry.col).toBe(8);
+    expect(t.rows[0].values.carry?.value.toString()).toBe('7');
+    expect(t.rows[0].values.carry?.cell).toBe('I4');
+  });
+
+  it('表12 of a 部门 with U+3000 indentation: total, unit subtotals, projects', () => {
+    const s = sheet('项目', [
+      ['2024年项目支出预算表（本年预算）'],
+      ['部门名称：晋城市人力资源和社会保障局 单位：万元'],
+      ['项目名称', '合计', '2024年财政拨款', null, null, '财政专户管理资金', '单位资金'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      [1, 2, 3, 4, 5, 6, 7],
+      ['晋城市人力资源和社会保障局', 30, 30],
+      ['\u3000晋城市人力资源和社会保障局', 10, 10],
+      ['\u3000\u3000遗属补助', 10, 10],
+      ['\u3000晋城技师学院', 20, 20],
+      ['\u3000\u3000遗属补助', 20, 20],
+    ]);
+    const d = locateTables(wb(s));
+    const t = d.tables.t12 as LocatedTable;
+    expect(t.rows.map((r) => [r.kind, r.level, r.unit ?? null])).toEqual([
+      ['total', 0, null],
+      ['unit', 1, '晋城市人力资源和社会保障局'],
+      ['project', 2, '晋城市人力资源和社会保障局'],
+      ['unit', 1, '晋城技师学院'],
+      ['project', 2, '晋城技师学院'],
+    ]);
+    expect(new Set(t.rows.map((r) => r.key)).size).toBe(5);
+    expect(d.meta).toMatchObject({ unit: '晋城市人力资源和社会保障局', level: '部门', year: 2024 });
+  });
+
+  it('表12 of a 部门 without indentation: unit subtotals found by their sums, 尾差 tolerated', () => {
+    const s = sheet('项目', [
+      ['2024年项目支出预算表（上年结转）'],
+      ['项目名称', '合计', '2024年财政拨款'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['某局', 624.44],
+      ['甲单位', 10],
+      ['项目一', 4],
+      ['项目二', 6],
+      ['乙单位', 614.44],
+      ['项目三', 600],
+      ['项目四', 14.43],
+    ]);
+    const t = locateTables(wb(s)).tables.t13 as LocatedTable;
+    expect(t.rows.map((r) => r.kind)).toEqual(['total', 'unit', 'project', 'project', 'unit', 'project', 'project']);
+    expect(t.rows[6].unit).toBe('乙单位');
+  });
+
+  it('表12 flat list with no total row: all projects', () => {
+    const s = sheet('项目', [
+      ['2023年项目支出预算表（本年预算）'],
+      ['项目名称', '合计', '2023年财政拨款'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['项目一', 4, 4],
+      ['项目二', 6, 6],
+      ['项目三', 3, 3],
+    ]);
+    const t = locateTables(wb(s)).tables.t12 as LocatedTable;
+    expect(t.rows.map((r) => r.kind)).toEqual(['project', 'project', 'project']);
+  });
+
+  it('a tagged sheet is found without its title and marked fromTemplate', () => {
+    const s = sheet('我改过名字', [...T3_HEADER, ['合计', null, 3, 2, 1]], { tag: 't3' });
+    const t = locateTables(wb(s)).tables.t3 as LocatedTable;
+    expect(t.fromTemplate).toBe(true);
+    expect(t.rows[0].values.total?.value.toString()).toBe('3');
+  });
+
+  it('a row with amounts but no code or known label is reported (P3), not dropped silently', () => {
+    const d = locateTables(wb(t3([['合计', null, 3, 2, 1], ['', '不知道是什么', 3, 2, 1]])));
+    const p3 = d.findings.find((f) => f.rule === 'P3');
+    expect(p3?.sheet).toBe('支出');
+    expect(p3?.message).toContain('不知道是什么');
+  });
+
+  it('表1 side by side: categories keyed cat:<类 code>, totals by label', () => {
+    const t1 = locateTables(buildSeedWorkbook('001', 'published')).tables.t1 as LocatedTable;
+    const exp = t1.rows.filter((r) => r.side === 'expenditure');
+    expect(exp.find((r) => r.key === 'cat:208')?.values.total?.value.toString()).toBe('324.47');
+    expect(t1.rows.find((r) => r.key === 'income_grand')?.values.income?.value.toString()).toBe('351.16');
+  });
+
+  it('seed layouts without any merges are still read', () => {
+    const w = buildSeedWorkbook('000', 'published');
+    for (const s of w.sheets) s.merges = [];
+    const d = locateTables(w);
+    expect(Object.keys(d.tables)).toHaveLength(13);
+    expect(d.findings).toEqual([]);
+  });
+
+  it.each(['单位', '部门'] as const)('our own %s template (renderTemplates + planToSheet) is located table by table', (level) => {
+    const plans = renderTemplates({ year: 2026, unit: '大同市就业创业服务中心', level, units: level === '部门' ? ['甲单位', '乙单位'] : [] });
+    const d = locateTables({ sheets: plans.map(planToSheet) });
+    expect(d.findings).toEqual([]);
+    for (const p of plans) {
+      const t = d.tables[p.tag as 't1'];
+      expect([p.tag, t?.sheet, t?.fromTemplate]).toEqual([p.tag, p.name, true]);
+    }
+    expect(d.meta).toEqual({ year: 2026, unit: '大同市就业创业服务中心', level });
+    const t12 = d.tables.t12 as LocatedTable;
+    expect(t12.rows.map((r) => r.kind)).toEqual(level === '部门' ? ['total', 'unit', 'unit'] : ['total']);
+  });
+});
