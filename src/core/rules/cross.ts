@@ -202,24 +202,32 @@ function codeCell(d: Disclosure, t: TableId, row: TableRow): { sheet: string; ce
   return { sheet: table.sheet, cell: addr(row.row, table.columns.code?.col ?? 0) };
 }
 
+function hasMoney(row: TableRow): boolean {
+  for (const a of Object.values(row.values)) if (a && !a.value.isZero()) return true;
+  return false;
+}
+
 function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[] {
   const ta = d.tables[s.a];
   const tb = d.tables[s.b];
   if (!ta || !tb) return [];
   const a = indexTable(ta);
   const b = indexTable(tb);
+  // A code row with no money at all is a template placeholder, not a listed 科目.
   const inA = new Map<string, TableRow>();
   for (const [c, row] of a.byCode) {
     if (s.aNonZero) {
       const v = row.values[s.aNonZero];
       if (!v || v.value.isZero()) continue;
-    }
+    } else if (!hasMoney(row)) continue;
     inA.set(c, row);
   }
+  const inB = new Map<string, TableRow>();
+  for (const [c, row] of b.byCode) if (hasMoney(row)) inB.set(c, row);
   const out: Finding[] = [];
   const cond = s.aNonZero ? `${columnHeader(ta, s.aNonZero)}不为零的` : '';
   for (const [c, row] of inA) {
-    if (b.byCode.has(c)) continue;
+    if (inB.has(c)) continue;
     const at = codeCell(d, s.a, row);
     out.push({
       rule: rule.id, severity: 'error', table: s.a, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
@@ -227,7 +235,7 @@ function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[]
     });
   }
   if (s.both) {
-    for (const [c, row] of b.byCode) {
+    for (const [c, row] of inB) {
       if (inA.has(c)) continue;
       const at = codeCell(d, s.b, row);
       out.push({

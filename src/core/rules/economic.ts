@@ -28,6 +28,16 @@ export function economicClassOf(row: TableRow): { cls: string; side: EconSide } 
   return undefined;
 }
 
+const ITEM_NAMES = new Set(Object.values(ECONOMIC.items).flat().map((n) => n.replace(/[\s\u3000]/g, '')));
+
+/**
+ * An item printed without its 政府经济科目 name looks like a class row to a reader that goes by
+ * the blank second column; a known item name (reference data) under a class is still an item.
+ */
+function isKnownItem(row: TableRow): boolean {
+  return [row.name, row.label].some((t) => t !== undefined && ITEM_NAMES.has(t.replace(/[\s\u3000]/g, '')));
+}
+
 export interface EconomicLayout {
   total?: TableRow;
   classes: { row: TableRow; cls?: string; side?: EconSide; items: TableRow[] }[];
@@ -40,10 +50,10 @@ export function economicLayout(table: LocatedTable): EconomicLayout {
   for (const row of rows) {
     if (row.kind === 'total') {
       layout.total ??= row;
-    } else if (row.kind === 'class') {
+    } else if (row.kind === 'class' && !(economicClassOf(row) === undefined && isKnownItem(row) && layout.classes.length > 0)) {
       const c = economicClassOf(row);
       layout.classes.push({ row, cls: c?.cls, side: c?.side, items: [] });
-    } else if (row.kind === 'item') {
+    } else if (row.kind === 'item' || row.kind === 'class') {
       const owner = layout.classes[layout.classes.length - 1];
       if (owner) owner.items.push(row);
     }
