@@ -135,7 +135,11 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[]): Match
   // Copies of a paired form under a near-miss name (002 `业务工作经历`) are duplicates too.
   for (const f of forms) {
     if (used.has(f)) continue;
-    const of = pairs.find((x) => isNearMiss(x.form.projectName, f.projectName) && x.form.funds.annual.total.eq(f.funds.annual.total));
+    const of = pairs.find(
+      (x) =>
+        (normalizeName(x.form.projectName) === normalizeName(f.projectName) || isNearMiss(x.form.projectName, f.projectName)) &&
+        x.form.funds.annual.total.eq(f.funds.annual.total),
+    );
     if (!of) continue;
     used.add(f);
     duplicates.push({ project: of.project, form: f, of: of.form });
