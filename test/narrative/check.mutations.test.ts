@@ -86,7 +86,27 @@ describe('a wrong figure is found', () => {
   it('an 整体绩效 amount that matches no convention', () => {
     const fs = check(mutate('涉及资金1184.32万元', '涉及资金1100.00万元'));
     expect(fs).toHaveLength(1);
-    expect(fs[0].rule).toBe('N10');
+    expect(fs[0]).toMatchObject({ rule: 'N10b', severity: 'error' });
+    expect(fs[0].message).toContain('表1 收入总计1,184.32万元');
+  });
+
+  it('an 整体绩效 amount of another region\'s convention, when the local one is set (003 cites the 项目 total)', () => {
+    const d3 = seedDisclosure('003');
+    const t3 = seedNarrativeText('003');
+    const local = (convention: 'incomeTotal' | 'projectTotal') =>
+      checkNarrative(d3, t3, { formsCount: 14, inputs: NarrativeInputs.parse({ overall: { convention } }) }).filter((f) => f.rule === 'N10b');
+    expect(local('projectTotal')).toEqual([]);
+    const fs = local('incomeTotal');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'warning' });
+    expect(fs[0].message).toContain('表1 收入总计2,712.37万元');
+  });
+
+  it('an attached 整体目标表 promised but not there (000, spec §7)', () => {
+    expect(checkNarrative(d000, text000, { formsCount: 14, overallFormAttached: true })).toEqual([]);
+    const fs = checkNarrative(d000, text000, { formsCount: 14, overallFormAttached: false });
+    expect(fs).toMatchObject([{ rule: 'N10b', severity: 'warning' }]);
+    expect(fs[0].message).toContain('整体目标表公开情况见附件');
   });
 
   it('a missing paragraph', () => {

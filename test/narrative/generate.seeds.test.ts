@@ -102,3 +102,36 @@ describe('十 with the forms actually attached to seed 003', () => {
     expect(minus(gen, pub).sort()).toEqual(['count:13.00', 'count:13.00', 'pct:88.31', 'wan:1964.49', 'wan:1964.49'].sort());
   });
 });
+
+describe('seed 001 (county layout, broken 表6) regenerated', () => {
+  // Inputs typed from 001's published text: 比上年减少39.72 (351.16 + 39.72 = 390.88), 机关运行经费
+  // 比2023年增加0.53 (16.42 − 0.53 = 15.89), 三公 0 vs 0.99 last year, 政府采购 2.42 + 0 + 1.50,
+  // 整体 = 表5 合计 split, all 9 projects 特定目标类, 0 vehicles, 4272.84 平方米.
+  const inputs = {
+    subject: '本单位',
+    lastYear: { incomeTotal: '390.88', gpbCurrent: '390.88', adminCost: '15.89' },
+    procurement: { goods: '2.42', works: '0', services: '1.50' },
+    overall: { convention: 'gpbSplit' as const },
+    projects: { defaultCategory: '特定目标类' as const },
+    forms: { count: 9 },
+    threePublic: { lastYearTotal: '0.99', abroad: { lastYear: '0' }, reception: { lastYear: '0' }, vehicleRunning: { lastYear: '0.99' }, vehiclePurchase: { lastYear: '0' } },
+    assets: { officeArea: '4272.84' },
+  };
+  const published = figuresByParagraph(seedNarrativeText('001'));
+  const generated = figuresByParagraph(narrativeToText(generateNarrative(seedDisclosure('001'), inputs, '单位')));
+  const differing = [...published.keys()].filter((no) => JSON.stringify(published.get(no)) !== JSON.stringify(generated.get(no)));
+
+  it('differs only where the published text is wrong or adds a unit count', () => {
+    // 七: `公务用车购置费 0 元` (unit slip); 九: 3.93 printed for 2.42 + 0 + 1.50 = 3.92;
+    // 八: 001 also writes `所属…1家行政单位`, a sentence the generator keeps for 部门 documents.
+    expect(differing).toEqual(['七', '八', '九']);
+    expect(published.get('九')).toContain('wan:3.93');
+    expect(generated.get('九')).toContain('wan:3.92');
+    expect(published.get('七')).toContain('yuan:0.00');
+  });
+
+  it('writes 六 from class sums when 表6 leaves 人员/公用 blank (219.51 / 16.42, as printed)', () => {
+    expect(generated.get('六')).toEqual(published.get('六'));
+    expect(generated.get('六')).toEqual(expect.arrayContaining(['wan:219.51', 'wan:16.42', 'wan:235.93']));
+  });
+});

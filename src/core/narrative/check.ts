@@ -12,6 +12,8 @@ export interface CheckOptions {
   inputs?: NarrativeInputs;
   /** Number of 项目支出绩效目标表 actually attached (from the forms locator). */
   formsCount?: number;
+  /** Whether a 部门（单位）整体支出绩效目标表 is attached; when false, a text promising one is flagged. */
+  overallFormAttached?: boolean;
 }
 
 /** Rule id per paragraph (spec §5.3). */
@@ -455,12 +457,16 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
       const want = c.opts.inputs?.overall.convention;
       const matches = candidates.filter(([, v]) => v !== undefined && v.eq(overall.fig.value));
       if (matches.length === 0) {
-        c.push('N10', 'error', s, overall.phrase, overall.start,
+        c.push('N10b', 'error', s, overall.phrase, overall.start,
           `整体绩效目标涉及资金${overall.fig.raw}万元与${candidates.filter(([, v]) => v).map(([, v, n]) => `${n}${amountText(v!)}万元`).join('、')}均不符。`);
       } else if (want && !matches.some(([k]) => k === want)) {
         const w = candidates.find(([k]) => k === want)!;
-        c.push('N10', 'warning', s, overall.phrase, overall.start, `按本地口径整体绩效目标应引用${w[2]}${w[1] ? amountText(w[1]) : '?'}万元，文中引用的是${matches[0][2]}。`);
+        c.push('N10b', 'warning', s, overall.phrase, overall.start, `按本地口径整体绩效目标应引用${w[2]}${w[1] ? amountText(w[1]) : '?'}万元，文中引用的是${matches[0][2]}。`);
       }
+    }
+    const promise = /整体(?:支出)?(?:绩效)?目标(?:申报)?表[^。\n]{0,12}见附件/.exec(s.text);
+    if (promise && c.opts.overallFormAttached === false) {
+      c.push('N10b', 'warning', s, promise[0], promise.index, '文中称整体绩效目标表见附件，但未附整体支出绩效目标表。');
     }
     if (!f.t12 || projStart < 0) return;
     const n = c.after(s, /(?:二|2)级项目/, 0, s.text.length, ['count'], 4);

@@ -206,7 +206,7 @@ function p9(c: Ctx): string[] {
 function p10(c: Ctx): string[] {
   const f = c.f;
   const lines: string[] = [T.overallTitle];
-  const conv = c.inp.overall.convention;
+  const conv = c.inp.overall.convention ?? 'incomeTotal';
   if (conv === 'gpbSplit') {
     lines.push(fill(T.overallSplit, { ...c.base, amount: a(f.t5?.total.value ?? ZERO), basic: a(f.t5?.basic.value ?? ZERO), project: a(f.t5?.project.value ?? ZERO) }));
   } else {

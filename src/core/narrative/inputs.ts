@@ -106,8 +106,12 @@ export const NarrativeInputs = z.object({
     })
     .optional(),
   overall: z
-    .object({ convention: OverallConvention.default('incomeTotal'), formAttached: z.boolean().default(false) })
-    .default({ convention: 'incomeTotal', formAttached: false }),
+    .object({
+      /** Unset: the generator follows 000 (表1 收入总计) and the checker accepts any seed convention. */
+      convention: OverallConvention.optional(),
+      formAttached: z.boolean().default(false),
+    })
+    .default({ formAttached: false }),
   other: z
     .object({
       purchaseCatalogue: z.string().trim().default('无。'),
