@@ -1,0 +1,138 @@
+import { analyzeWorkbook } from '../core/check';
+import type { Workbook } from '../core/model/grid';
+import { renderTemplates } from '../core/templates/layout';
+import type { SheetPlan } from '../core/templates/plan';
+import type { TemplateParamsInput } from '../core/templates/schema';
+import type {
+  AdapterCapabilities,
+  FormsOutcome,
+  InsertOutcome,
+  InsertRequest,
+  Progress,
+  ValidationSummary,
+  WorkbookAdapter,
+} from '../taskpane/adapter';
+import { insertTemplates, type InsertResult } from './insertTemplates';
+import { LiveValidator, type Analyzer, type PassResult } from './live/LiveValidator';
+import { readWorkbook } from './readWorkbook';
+import type { XlContext, XlRequirements, XlRun } from './xl';
+
+/**
+ * The pane's WorkbookAdapter over Office.js. Everything Office-specific arrives as `run` and
+ * `requirements`, so the same class runs against the test fake.
+ */
+export interface OfficeAdapterOptions {
+  run: XlRun;
+  requirements: XlRequirements;
+  analyze?: Analyzer;
+  render?: (params: TemplateParamsInput) => SheetPlan[];
+  /** 绩效目标表 plans from the read workbook; absent until the forms builder is wired. */
+  planForms?: (wb: Workbook) => SheetPlan[];
+  debounceMs?: number;
+}
+
+export const engineAnalyzer: Analyzer = (wb) => {
+  const a = analyzeWorkbook(wb);
+  return { findings: a.findings, tables: Object.keys(a.disclosure.tables) };
+};
+
+/** zod and our own errors both end up as one Chinese sentence for the clerk. */
+function describeError(e: unknown): Error {
+  if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown }).issues)) {
+    const issues = (e as { issues: { message?: string; path?: unknown[] }[] }).issues;
+    return new Error(`参数有误：${issues.map((i) => i.message ?? '').filter(Boolean).join('；')}`);
+  }
+  if (e instanceof Error) return e;
+  return new Error(String(e));
+}
+
+export class OfficeWorkbookAdapter implements WorkbookAdapter {
+  readonly capabilities: AdapterCapabilities;
+  readonly live: LiveValidator;
+  private listeners = new Set<(s: ValidationSummary) => void>();
+
+  constructor(private opts: OfficeAdapterOptions) {
+    this.live = new LiveValidator({
+      run: opts.run,
+      requirements: opts.requirements,
+      analyze: opts.analyze ?? engineAnalyzer,
+      debounceMs: opts.debounceMs,
+      onPass: (r) => this.emit(r),
+    });
+    this.capabilities = { liveValidation: this.live.supported, insert: true };
+  }
+
+  /** Starts live validation where the host supports it and runs a first pass. */
+  async start(): Promise<void> {
+    const live = await this.live.start();
+    if (live) await this.live.validateNow();
+  }
+
+  private emit(r: PassResult): void {
+    const s: ValidationSummary = { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt };
+    for (const cb of this.listeners) cb(s);
+  }
+
+  onFindingsChanged(cb: (s: ValidationSummary) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  async validate(): Promise<ValidationSummary> {
+    const r = await this.live.validateNow();
+    return { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt };
+  }
+
+  async insertTemplates(request: InsertRequest, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {
+    let plans: SheetPlan[];
+    try {
+      plans = (this.opts.render ?? renderTemplates)(request.params);
+    } catch (e) {
+      throw describeError(e);
+    }
+    return this.insertPlans(plans, request.renames, onProgress);
+  }
+
+  private async insertPlans(plans: SheetPlan[], renames: Record<string, string> | undefined, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {
+    const result: InsertResult = await this.live.asOwnWrite(() =>
+      this.opts.run((ctx) => insertTemplates(ctx, plans, { requirements: this.opts.requirements, renames, onProgress })),
+    );
+    if (result.status === 'conflicts') return { status: 'conflicts', conflicts: result.conflicts };
+    const notes: string[] = [];
+    if (result.printSetup === 'failed') notes.push('打印设置（A4、适合页宽）未能应用，请在“页面布局”中设置');
+    const untagged = result.sheets.filter((s) => !s.definedName).map((s) => s.name);
+    if (untagged.length) notes.push(`${untagged.join('、')} 与已有的表重复，校验时以先插入的为准`);
+    // The new tables are empty: validate once so the pane shows what is left to fill in.
+    void this.live.validateNow().catch(() => undefined);
+    return { status: 'inserted', sheets: result.sheets.map((s) => ({ tag: s.tag, name: s.name })), notes };
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.opts.run(async (ctx: XlContext) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      await ctx.sync();
+      if (ws.isNullObject) throw new Error(`找不到工作表“${sheet}”，它可能已被重命名或删除，请点击“全部校验”。`);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  async buildForms(renames?: Record<string, string>): Promise<FormsOutcome> {
+    const plan = this.opts.planForms;
+    if (!plan) return { status: 'unavailable', message: '绩效目标表生成功能即将提供。' };
+    const wb = await this.opts.run((ctx) => readWorkbook(ctx, { requirements: this.opts.requirements }));
+    const plans = plan(wb);
+    if (plans.length === 0) return { status: 'unavailable', message: '表12 项目支出表中没有找到项目，无法生成绩效目标表。' };
+    return this.insertPlans(plans, renames);
+  }
+}
+
+/** The adapter for the real Excel host. Call after Office.onReady. */
+export function createOfficeAdapter(extra: Partial<OfficeAdapterOptions> = {}): OfficeWorkbookAdapter {
+  const run: XlRun = (batch) => Excel.run((ctx) => batch(ctx));
+  const requirements: XlRequirements = {
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+  return new OfficeWorkbookAdapter({ run, requirements, ...extra });
+}
