@@ -84,3 +84,17 @@ test('codes from a GBK CSV (as Excel saves it on Chinese Windows) and from an xl
   // parents completed from the reference: 208, 20801, then the 项
   expect([t2.getCell('A7').value, t2.getCell('A8').value, t2.getCell('A9').value]).toEqual(['208', '20801', '2080101']);
 });
+
+test('the CLI entry: exit code 0 on success, 2 with a Chinese message on refusal', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const root = join(__dirname, '..', '..');
+  const out = join(dir, 'cli.xlsx');
+  const args = [join(root, 'src', 'cli', 'main.ts'), 'generate', '--year', '2026', '--unit', '测试单位', '--tables', 't10', '-o', out];
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const ok = spawnSync(tsx, args, { encoding: 'utf8' });
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toContain('已生成 1 张表');
+  const again = spawnSync(tsx, args, { encoding: 'utf8' });
+  expect(again.status).toBe(2);
+  expect(again.stderr).toContain('已存在');
+});
