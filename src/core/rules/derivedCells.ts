@@ -10,7 +10,8 @@ import { projectLayout } from './units';
  * formula must read. The formula-integrity rules compare this with what the sheet really holds.
  */
 export interface Derivation {
-  /** Cells of the same kind share a group: one formula in a group means the others should be too. */
+  /** Cells of the same kind (aggregates of a table, one row identity on one kind of row) share a
+   *  group: one formula in a group means the others should carry one too. */
   group: string;
   /** Cells the formula must read; empty when they live on another sheet (表1/表4 category links). */
   reads: (Amount | undefined)[];
@@ -48,9 +49,9 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
         if (row.kind === 'lei') leis.push(row);
         if (row.kind === 'xiang') continue;
         const kids = idx.children.get(row.code!) ?? [];
-        if (kids.length > 0) sumOver(row, kids, row.kind, row.kind === 'lei' ? '其下各款' : '其下各项');
+        if (kids.length > 0) sumOver(row, kids, 'aggregate', row.kind === 'lei' ? '其下各款' : '其下各项');
       }
-      if (idx.total && leis.length > 0) sumOver(idx.total, leis, 'total', '各类');
+      if (idx.total && leis.length > 0) sumOver(idx.total, leis, 'aggregate', '各类');
       break;
     }
     case 'summary':
@@ -81,8 +82,8 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     }
     case 'economic': {
       const l = economicLayout(table);
-      for (const c of l.classes) if (c.items.length > 0) sumOver(c.row, c.items, 'class', '其下各经济科目');
-      if (l.total && l.classes.length > 0) sumOver(l.total, l.classes.map((c) => c.row), 'total', '各类');
+      for (const c of l.classes) if (c.items.length > 0) sumOver(c.row, c.items, 'aggregate', '其下各经济科目');
+      if (l.total && l.classes.length > 0) sumOver(l.total, l.classes.map((c) => c.row), 'aggregate', '各类');
       break;
     }
     case 'units': {
@@ -92,10 +93,10 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     }
     case 'projects': {
       const l = projectLayout(table);
-      for (const u of l.units) if (u.projects.length > 0) sumOver(u.row, u.projects, 'unit', '本单位各项目');
+      for (const u of l.units) if (u.projects.length > 0) sumOver(u.row, u.projects, 'aggregate', '本单位各项目');
       if (l.total) {
         const parts = l.units.length > 0 ? [...l.units.map((u) => u.row), ...l.loose] : l.loose;
-        if (parts.length > 0) sumOver(l.total, parts, 'total', l.units.length > 0 ? '各单位小计' : '各项目');
+        if (parts.length > 0) sumOver(l.total, parts, 'aggregate', l.units.length > 0 ? '各单位小计' : '各项目');
       }
       break;
     }
@@ -109,7 +110,7 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     for (const row of table.rows) {
       if (row.side === 'income' && ownIncome && !ownIncome.has(ident.target)) continue;
       if (row.side === 'expenditure' && own && !own.has(ident.target)) continue;
-      add(row, ident.target, { group: `row:${ident.rule}`, reads: ident.parts.map((p) => row.values[p]), what: '同行各分项' });
+      add(row, ident.target, { group: `row:${ident.rule}:${row.kind}`, reads: ident.parts.map((p) => row.values[p]), what: '同行各分项' });
     }
   }
   return [...cells.values()];
