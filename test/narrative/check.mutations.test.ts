@@ -157,3 +157,11 @@ describe('tolerant reading', () => {
     expect(() => checkNarrative(empty, text000)).not.toThrow();
   });
 });
+
+describe('lists', () => {
+  it('a category written with 0万元 that the table leaves blank is not an error', () => {
+    const text = text000.replace('住房保障支出106.68万元等。', '住房保障支出106.68万元、教育支出0万元等。');
+    expect(text).not.toBe(text000);
+    expect(check(text)).toEqual([]);
+  });
+});
