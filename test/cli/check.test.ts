@@ -49,7 +49,7 @@ describe('check command', () => {
     const { files, problems } = collectFiles([dir]);
     expect(files.map((f) => f.slice(dir.length + 1)).sort()).toEqual(['000.xlsx', join('nested', '001.xlsx'), join('nested', '坏文件.xlsx')].sort());
     expect(problems).toEqual([]);
-    expect(collectFiles([join(dir, '没有.xlsx')]).problems[0].error).toContain('找不到');
+    expect(collectFiles([join(dir, '没有.xlsx')]).problems[0]).toMatchObject({ error: expect.stringContaining('找不到') });
   });
 
   it('exit 0 when no error, 1 when errors are found', async () => {
