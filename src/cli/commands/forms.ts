@@ -1,4 +1,199 @@
 import type { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { locateTables } from '../../core/locate';
+import { projectsFromDisclosure } from '../../core/forms/projects';
+import { FormSettings, type FormSettingsInput, type TitleMode } from '../../core/forms/model';
+import { SIDE_LABEL } from '../../core/forms/model';
+import { RECORD_SHEET, addedFormPlans, planSync, recordPlan, type CellUpdate, type SyncResult } from '../../core/forms/sync';
+import type { SheetPlan } from '../../core/templates/plan';
+import { readXlsx } from '../../xlsx/read';
+import { planToWorksheet } from '../../xlsx/write';
 
-/** `budget-disclosure forms` — filled in by its owner. */
-export function register(_program: Command): void {}
+/**
+ * `budget-disclosure forms IN.xlsx -o OUT.xlsx`: builds a 项目支出绩效目标表 for every 表12
+ * project that has none and brings existing forms in step with 表12 (prefilled cells only),
+ * writing a copy of IN with every other sheet kept. IN is never written.
+ */
+export interface FormsCliOptions {
+  output?: string;
+  city?: string;
+  county?: string;
+  title?: string;
+  deptCode?: string;
+  year?: string;
+  stacked?: boolean;
+  moneyFormat?: string;
+  force?: boolean;
+  forceCell?: string[];
+}
+
+export interface FormsCliResult {
+  exitCode: number;
+  stdout: string;
+  sync: SyncResult;
+}
+
+const TITLE_MODES: Record<string, TitleMode> = { 目标表: 'city', 申报表: 'cityApplication', 县级: 'county', 无: 'none' };
+
+function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: string | undefined): FormSettings {
+  const y = opts.year !== undefined ? Number(opts.year) : year;
+  if (y === undefined || !Number.isInteger(y)) {
+    throw new Error(opts.year !== undefined ? `--year 应为四位年份，收到“${opts.year}”` : '无法从工作簿确定预算年度，请用 --year 指定（如 --year 2026）');
+  }
+  let titleMode: TitleMode = opts.county ? 'county' : opts.city ? 'city' : 'none';
+  if (opts.title !== undefined) {
+    const m = TITLE_MODES[opts.title];
+    if (!m) throw new Error(`--title 只能是 ${Object.keys(TITLE_MODES).join('、')}，收到“${opts.title}”`);
+    titleMode = m;
+  }
+  if ((titleMode === 'city' || titleMode === 'cityApplication') && !opts.city) throw new Error('标题需要城市名：请加 --city（如 --city 大同），或用 --title 无');
+  if (titleMode === 'county' && !opts.county) throw new Error('县级标题需要县名：请加 --county（如 --county 新绛）');
+  if (opts.moneyFormat !== undefined && !['#,##0', '#,##0.00'].includes(opts.moneyFormat)) {
+    throw new Error(`--money-format 只能是 #,##0 或 #,##0.00，收到“${opts.moneyFormat}”`);
+  }
+  const input: FormSettingsInput = {
+    year: y,
+    titleMode,
+    place: titleMode === 'county' ? (opts.county ?? '') : (opts.city ?? ''),
+    department: opts.deptCode ?? '',
+    placement: opts.stacked ? 'stacked' : 'perSheet',
+    moneyFormat: (opts.moneyFormat as '#,##0' | '#,##0.00' | undefined) ?? '#,##0',
+    documentUnit: unit,
+  };
+  const parsed = FormSettings.safeParse(input);
+  if (!parsed.success) throw new Error(`参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
+  return parsed.data;
+}
+
+/** Writes a plan into the copied workbook, with the per-cell number formats of the forms. */
+function addPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const ws = planToWorksheet(wb, plan);
+  for (const c of plan.cells) if (c.numFmt) ws.getCell(c.row + 1, c.col + 1).numFmt = c.numFmt;
+  return ws;
+}
+
+function applyUpdates(wb: ExcelJS.Workbook, updates: CellUpdate[]): void {
+  for (const u of updates) {
+    const ws = wb.getWorksheet(u.sheet);
+    if (!ws) throw new Error(`工作表“${u.sheet}”在副本中不存在`);
+    ws.getCell(u.cell).value = u.to;
+  }
+}
+
+/** The record sheet is rewritten in place (its defined name stays valid) and kept hidden. */
+function writeRecord(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  let ws = wb.getWorksheet(RECORD_SHEET);
+  if (ws) {
+    if (ws.rowCount > 0) ws.spliceRows(1, ws.rowCount);
+    for (const c of plan.cells) ws.getCell(c.row + 1, c.col + 1).value = c.value ?? null;
+  } else {
+    ws = addPlan(wb, plan);
+  }
+  ws.state = 'hidden';
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  projectName: '项目名称',
+  implementingUnit: '实施单位',
+  'cost.period': '实施期成本指标（预算控制数）',
+  'cost.annual': '年度成本指标（预算控制数）',
+};
+
+function fieldLabel(field: string): string {
+  if (FIELD_LABEL[field]) return FIELD_LABEL[field];
+  const m = /^funds\.(period|annual)\.(\w+)$/.exec(field);
+  if (!m) return field;
+  const names: Record<string, string> = {
+    total: '资金总额',
+    central: '中央财政资金',
+    provincial: '省级财政资金',
+    local: '市县（区）财政资金',
+    selfRaised: '单位自筹',
+    other: '其他资金',
+  };
+  return `${SIDE_LABEL[m[1] as 'period' | 'annual']}${names[m[2]] ?? m[2]}`;
+}
+
+function summary(sync: SyncResult, added: SheetPlan[], out: string): string {
+  const lines: string[] = [];
+  lines.push(`新增绩效目标表 ${sync.added.length} 张${sync.added.length ? '：' : ''}`);
+  for (const p of sync.added) lines.push(`  + ${p.name}（${p.unit}，${p.total.toFixed(2)}万元）`);
+  if (added.length && sync.added.length) lines.push(`    写在工作表：${added.map((p) => p.name).join('、')}`);
+  const written = sync.updates.filter((u) => u.field !== 'flag');
+  const updatedForms = new Map<string, CellUpdate[]>();
+  for (const u of written) updatedForms.set(`${u.sheet}|${u.projectName}`, [...(updatedForms.get(`${u.sheet}|${u.projectName}`) ?? []), u]);
+  lines.push(`更新绩效目标表 ${updatedForms.size} 张${updatedForms.size ? '：' : ''}`);
+  for (const us of updatedForms.values()) {
+    lines.push(`  ~ ${us[0].projectName}（工作表“${us[0].sheet}”）：${us.map((u) => `${fieldLabel(u.field)} ${u.cell} ${u.from ?? '空'} → ${u.to ?? '空'}`).join('；')}`);
+  }
+  if (sync.kept.length) {
+    lines.push(`与表12不一致但未改动的单元格 ${sync.kept.length} 个（如确需按表12覆盖，请加 --force-cell 工作表!单元格）：`);
+    for (const k of sync.kept) {
+      const why = k.keptBecause === 'clerkEdited' ? '已被手工修改' : '非本工具生成的目标表';
+      lines.push(`  ! ${k.projectName} ${fieldLabel(k.field)}（工作表“${k.sheet}”${k.cell}）现为 ${k.from ?? '空'}，按表12应为 ${k.to ?? '空'}（${why}）`);
+    }
+  }
+  lines.push(`标记（表12中已无此项目，未删除）${sync.flagged.length} 张${sync.flagged.length ? '：' : ''}`);
+  for (const f of sync.flagged) lines.push(`  ⚠ ${f.form.projectName}（工作表“${f.form.sheet}”）`);
+  lines.push(`已写入：${out}`);
+  return lines.join('\n');
+}
+
+export async function runForms(input: string, opts: FormsCliOptions): Promise<FormsCliResult> {
+  const out = opts.output;
+  if (!out) throw new Error('请用 -o 指定输出文件（输入文件不会被修改）');
+  if (!existsSync(input)) throw new Error(`找不到输入文件“${input}”`);
+  if (resolve(input) === resolve(out)) throw new Error('输出文件不能与输入文件相同：本工具从不改写输入文件');
+  if (existsSync(out) && !opts.force) throw new Error(`输出文件“${out}”已存在；如要覆盖请加 --force`);
+
+  const buf = await readFile(input);
+  const grid = await readXlsx(buf);
+  const disclosure = locateTables(grid, opts.year ? { year: Number(opts.year) } : {});
+  if (!disclosure.tables.t12) throw new Error('工作簿中没有找到表12（项目支出预算表（本年预算）），无法生成绩效目标表');
+  const projects = projectsFromDisclosure(disclosure);
+  if (projects.length === 0) throw new Error(`表12（工作表“${disclosure.tables.t12.sheet}”）中没有项目行，无需生成绩效目标表`);
+  const settings = settingsFrom(opts, disclosure.meta.year, disclosure.meta.unit);
+
+  const sync = planSync(projects, grid, settings, { force: opts.forceCell?.length ? opts.forceCell : false });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(buf as unknown as ArrayBuffer);
+  applyUpdates(book, sync.updates);
+  const added = addedFormPlans(sync, grid, settings);
+  for (const plan of added) addPlan(book, plan);
+  writeRecord(book, recordPlan(sync.record));
+  try {
+    await book.xlsx.writeFile(out);
+  } catch (e) {
+    throw new Error(`无法写入文件“${out}”：${e instanceof Error ? e.message : String(e)}`);
+  }
+  let stdout = summary(sync, added, out);
+  if (!settings.department) stdout += '\n提示：未指定 --dept-code，“主管部门及代码”留空（如 121-大同市人力资源和社会保障局[部门]）';
+  return { exitCode: 0, stdout, sync };
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+export function register(program: Command): void {
+  program
+    .command('forms')
+    .description('按表12生成或更新项目支出绩效目标表（写入输出文件，保留原有工作表）')
+    .argument('<IN.xlsx>', '含表12的预算公开工作簿（不会被修改）')
+    .requiredOption('-o, --output <OUT.xlsx>', '输出文件')
+    .option('--city <城市名>', '标题“{城市}市级预算部门（单位）项目支出绩效目标表”，如 大同')
+    .option('--county <县名>', '县级标题“{县}县级预算部门（单位）项目支出绩效目标表”，如 新绛')
+    .option('--title <目标表|申报表|县级|无>', '标题样式（默认：有 --city 为目标表，有 --county 为县级，否则无标题）')
+    .option('--dept-code <主管部门及代码>', '如 121-大同市人力资源和社会保障局[部门]')
+    .option('--year <年度>', '预算年度（默认取自工作簿）')
+    .option('--stacked', '新增的目标表集中放在一张工作表上（默认每表一张工作表）')
+    .option('--money-format <格式>', '元金额格式：#,##0（默认）或 #,##0.00')
+    .option('--force', '输出文件已存在时覆盖')
+    .option('--force-cell <工作表!单元格>', '按表12覆盖这个已被手工修改的预填单元格（可重复）', collect)
+    .action(async (file: string, opts: FormsCliOptions) => {
+      const r = await runForms(file, opts);
+      process.stdout.write(r.stdout + '\n');
+      process.exitCode = r.exitCode;
+    });
+}

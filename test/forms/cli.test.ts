@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { register, runForms } from '../../src/cli/commands/forms';
+import { locateForms } from '../../src/core/forms/locate';
+import { readXlsx } from '../../src/xlsx/read';
+import { writeGridToXlsx } from '../../src/xlsx/writeGrid';
+import { buildSeedWorkbook, loadFixture } from '../fixtures/seeds';
+import { seedWorkbookWithForms } from './seedForms';
+
+const dir = mkdtempSync(join(tmpdir(), 'forms-cli-'));
+const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
+const opts = { city: '大同', deptCode: '121-大同市人力资源和社会保障局[部门]' };
+
+describe('budget-disclosure forms', () => {
+  const input = join(dir, '000.xlsx');
+  beforeAll(async () => {
+    await writeGridToXlsx(buildSeedWorkbook('000', 'published'), input);
+  });
+
+  it('adds one form per 表12 project, keeps every original sheet and never writes IN', async () => {
+    const before = hash(input);
+    const out = join(dir, 'out1.xlsx');
+    const r = await runForms(input, { ...opts, output: out });
+    expect(hash(input)).toBe(before);
+    expect(r.stdout).toContain('新增绩效目标表 14 张');
+    const original = await readXlsx(input);
+    const written = await readXlsx(out);
+    for (const s of original.sheets) {
+      const copy = written.sheets.find((x) => x.name === s.name);
+      expect(copy?.rows.map((row) => row.map((c) => c?.value ?? null))).toEqual(s.rows.map((row) => row.map((c) => c?.value ?? null)));
+    }
+    const forms = locateForms(written);
+    expect(forms).toHaveLength(14);
+    const fx = loadFixture('000');
+    const net = forms.find((f) => f.projectName === 'Z网络运维服务费');
+    expect(net?.funds.annual.total.toString()).toBe(fx.forms.find((f) => f.projectName === 'Z网络运维服务费')?.funds.annual);
+    expect(net?.title).toBe('大同市市级预算部门（单位）项目支出绩效目标表');
+    expect(net?.department).toBe('121-大同市人力资源和社会保障局[部门]');
+    // The record sheet is there but hidden from the clerk.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.getWorksheet('预填记录')?.state).toBe('hidden');
+    const formSheet = book.getWorksheet(net?.sheet ?? '');
+    expect(formSheet?.getCell(net?.cells['funds.annual.total'] ?? 'A1').numFmt).toBe('#,##0');
+  });
+
+  it('refuses to overwrite OUT without --force and refuses OUT = IN', async () => {
+    const out = join(dir, 'exists.xlsx');
+    await runForms(input, { ...opts, output: out });
+    await expect(runForms(input, { ...opts, output: out })).rejects.toThrow('已存在');
+    await expect(runForms(input, { ...opts, output: out, force: true })).resolves.toMatchObject({ exitCode: 0 });
+    await expect(runForms(input, { ...opts, output: input, force: true })).rejects.toThrow('不能与输入文件相同');
+  });
+
+  it('explains bad input instead of crashing', async () => {
+    await expect(runForms(join(dir, 'nope.xlsx'), { ...opts, output: join(dir, 'x.xlsx') })).rejects.toThrow('找不到输入文件');
+    const noT12 = join(dir, 'empty.xlsx');
+    await writeGridToXlsx({ sheets: [{ name: 'Sheet1', rows: [[{ value: '你好' }]], merges: [] }] }, noT12);
+    await expect(runForms(noT12, { ...opts, output: join(dir, 'y.xlsx') })).rejects.toThrow('没有找到表12');
+    await expect(runForms(input, { ...opts, output: join(dir, 'z.xlsx'), moneyFormat: '0.0' })).rejects.toThrow('--money-format');
+  });
+
+  it('on a workbook that already has the published forms (003) adds the missing one and reports the rest', async () => {
+    const in003 = join(dir, '003.xlsx');
+    await writeGridToXlsx(seedWorkbookWithForms('003'), in003);
+    const out = join(dir, 'out003.xlsx');
+    const r = await runForms(in003, { ...opts, output: out });
+    expect(r.sync.added.map((p) => p.name)).toEqual(['ZY流动人员人事档案整理加工服务']);
+    expect(r.sync.updates.filter((u) => u.field !== 'flag')).toEqual([]);
+    expect(r.stdout).toContain('非本工具生成的目标表');
+    const written = await readXlsx(out);
+    expect(locateForms(written)).toHaveLength(14);
+  });
+
+  it('registers the command with its options', async () => {
+    const program = new Command();
+    program.exitOverride();
+    register(program);
+    const cmd = program.commands.find((c) => c.name() === 'forms');
+    expect(cmd?.options.map((o) => o.long)).toEqual(
+      expect.arrayContaining(['--output', '--city', '--dept-code', '--stacked', '--force', '--force-cell']),
+    );
+    const out = join(dir, 'via-program.xlsx');
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await program.parseAsync(['node', 'cli', 'forms', input, '-o', out, '--city', '大同', '--stacked']);
+    } finally {
+      write.mockRestore();
+    }
+    expect(existsSync(out)).toBe(true);
+    const written = await readXlsx(out);
+    expect(written.sheets.filter((s) => s.tag === 'form:stacked')).toHaveLength(1);
+    expect(locateForms(written)).toHaveLength(14);
+  });
+});
