@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNarrativeInputs } from '../../src/core/narrative/inputs';
 import { generateNarrative, narrativeToText } from '../../src/core/narrative/generate';
 import { extractFigures, figureKey, splitNarrative } from '../../src/core/narrative/parse';
 import { loadSeed, seedDisclosure, seedNarrativeText, type Seed } from './seedDisclosure';
@@ -133,5 +136,34 @@ describe('seed 001 (county layout, broken 表6) regenerated', () => {
   it('writes 六 from class sums when 表6 leaves 人员/公用 blank (219.51 / 16.42, as printed)', () => {
     expect(generated.get('六')).toEqual(published.get('六'));
     expect(generated.get('六')).toEqual(expect.arrayContaining(['wan:219.51', 'wan:16.42', 'wan:235.93']));
+  });
+});
+
+describe('odd input', () => {
+  it('a disclosure without tables still gives 12 paragraphs with 0万元, not a crash', () => {
+    const g = generateNarrative({ meta: {}, tables: {}, findings: [] }, {});
+    expect(g.paragraphs).toHaveLength(12);
+    expect(g.paragraphs[1].text).toContain('本单位预算收入0万元');
+    expect(g.paragraphs[7].text).toBe('本单位无机关运行经费。');
+  });
+
+  it('a source that was 0 last year is stated without a rate (no division by zero)', () => {
+    const g = generateNarrative(seedDisclosure('000'), { lastYear: { incomeTotal: '0', adminCost: '0' } });
+    expect(g.paragraphs[0].text).toContain('上年结转0万元，比上年增加1,184.32万元；');
+    expect(g.paragraphs[7].text).toBe('本单位机关运行经费财政拨款预算104.30万元，比2023年预算增加104.30万元。');
+  });
+
+  it('rejects inputs that are not figures with a clear message', () => {
+    expect(() => generateNarrative(seedDisclosure('000'), { lastYear: { incomeTotal: 'abc' } })).toThrow(/不是金额/);
+  });
+
+  it('the inputs.json example of docs/narrative.md is valid', () => {
+    const md = readFileSync(join(__dirname, '../../docs/narrative.md'), 'utf8');
+    const json = /```json\n([\s\S]*?)```/.exec(md)![1];
+    const r = parseNarrativeInputs(JSON.parse(json));
+    expect(r.ok).toBe(true);
+    const text = narrativeToText(generateNarrative(seedDisclosure('000'), r.ok ? r.inputs : {}));
+    expect(text).toContain('比上年减少83.12万元，下降6.56%');
+    expect(text).toContain('特定目标类项目1个，涉及金额17.05万元');
   });
 });

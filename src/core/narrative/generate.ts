@@ -52,12 +52,13 @@ export function generateNarrative(d: Disclosure, inputs: NarrativeInputs | Narra
   };
 }
 
-function change(current: Decimal, last: Decimal | undefined, up: string, down: string, same: string, base: Ctx['base']): string {
+function change(current: Decimal, last: Decimal | undefined, up: string, down: string, same: string, base: Ctx['base'], fromZero: string = T.changeFromZero): string {
   if (last === undefined) return '';
   const delta = current.minus(last);
   if (delta.isZero()) return fill(same, base);
   const rate = changeRate(current, delta);
-  return fill(delta.gt(0) ? up : down, { ...base, abs: a(delta.abs()), rate: rate ? pctText(rate) : '0' });
+  if (!rate) return fill(fromZero, { ...base, abs: a(delta.abs()) });
+  return fill(delta.gt(0) ? up : down, { ...base, abs: a(delta.abs()), rate: pctText(rate) });
 }
 
 const reasonText = (tpl: string, r: string | undefined) => (r ? fill(tpl, { reason: clause(r) }) : '');
@@ -188,7 +189,7 @@ function p8(c: Ctx): string[] {
     fill(T.adminCost, {
       ...c.base,
       total: a(t.total.value),
-      change: change(t.total.value, wan(c.inp.lastYear.adminCost), T.adminUp, T.adminDown, T.adminSame, c.base),
+      change: change(t.total.value, wan(c.inp.lastYear.adminCost), T.adminUp, T.adminDown, T.adminSame, c.base, T.adminFromZero),
       reason: reasonText(T.adminReason, c.inp.reasons.adminCost),
     }),
   );

@@ -29,6 +29,8 @@ export const T = {
   changeUp: '，比上年增加{abs}万元，增长{rate}%',
   changeDown: '，比上年减少{abs}万元，下降{rate}%',
   changeSame: '，与上年持平',
+  /** Last year was 0: a rate would divide by zero, so only the amount is stated. */
+  changeFromZero: '，比上年增加{abs}万元',
   reason: '，主要原因是{reason}',
   // 二
   incomeShares: '{Y}年度{subject}预算收入{incomeGrand}万元，主要包括{list}。',
@@ -76,6 +78,7 @@ export const T = {
   adminUp: '，比{LY}年预算增加{abs}万元，增长{rate}%',
   adminDown: '，比{LY}年预算减少{abs}万元，下降{rate}%',
   adminSame: '，与{LY}年预算持平',
+  adminFromZero: '，比{LY}年预算增加{abs}万元',
   adminReason: '，原因是{reason}',
   // 九
   procurement:
