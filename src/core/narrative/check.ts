@@ -234,7 +234,8 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
       { from: Math.max(0, split), to: s.text.length, grand: /支出总计/, grandFig: t.expGrand, current: /本年预算安排/, currentFig: t.expCurrent, carryFig: t.expCarry, last: wan(ly?.expenditureTotal ?? ly?.incomeTotal), name: '支出总计' },
     ];
     for (const h of halves) {
-      if (h.from === -1 || (h.name === '支出总计' && split < 0)) continue;
+      // A text without an expenditure half has only the income half to check.
+      if (h.name === '支出总计' && split < 0) continue;
       const g = c.after(s, h.grand, h.from, h.to);
       c.amount('N1', s, g, h.grandFig, `表1 ${h.name}`);
       c.amount('N1', s, c.after(s, h.current, h.from, h.to), h.currentFig, `表1 ${h.name === '收入总计' ? '本年收入合计' : '支出总计（当年预算安排）'}`);
