@@ -29,6 +29,8 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
   const [summary, setSummary] = useState<ValidationSummary | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // Controlled, because groups appear after the first render: tables open, 尾差 folded.
+  const [closed, setClosed] = useState<Set<string>>(new Set(['rounding']));
 
   useEffect(() => adapter.onFindingsChanged(setSummary), [adapter]);
 
@@ -83,7 +85,17 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
         </MessageBar>
       )}
       {summary && summary.tables.length === 0 && findings.length === 0 && <Text>未在工作簿中找到预算公开表。</Text>}
-      <Accordion multiple collapsible defaultOpenItems={groups.byTable.map((g) => g.key)}>
+      <Accordion
+        multiple
+        collapsible
+        openItems={[...groups.byTable.map((g) => g.key), 'rounding'].filter((k) => !closed.has(k))}
+        onToggle={(_, d) => {
+          const next = new Set(closed);
+          if (next.has(String(d.value))) next.delete(String(d.value));
+          else next.add(String(d.value));
+          setClosed(next);
+        }}
+      >
         {groups.byTable.map((g) => (
           <AccordionItem key={g.key} value={g.key}>
             <AccordionHeader size="small">
