@@ -8,7 +8,7 @@ import { locateTables } from '../../core/locate';
 import { checkNarrative } from '../../core/narrative/check';
 import { generateNarrative, narrativeToText } from '../../core/narrative/generate';
 import { NarrativeInputs, parseNarrativeInputs } from '../../core/narrative/inputs';
-import { narrativeLinesFromWorkbook } from '../../core/narrative/rules';
+import { attachedFormsCount, narrativeLinesFromWorkbook } from '../../core/narrative/rules';
 import type { Level } from '../../core/templates/schema';
 import { readXlsx } from '../../xlsx/read';
 
@@ -69,11 +69,6 @@ function parseCount(s: string | undefined): number | undefined {
   return Number(s);
 }
 
-function taggedForms(wb: Workbook): number | undefined {
-  const n = wb.sheets.filter((s) => s.tag?.startsWith('form:')).length;
-  return n > 0 ? n : undefined;
-}
-
 export function formatFinding(f: Finding): string {
   return `[${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.message}`;
 }
@@ -94,7 +89,7 @@ export async function runNarrative(file: string, opts: NarrativeOptions, read: (
   // `--text -` would be ambiguous with a file named "-"; the sheet inside IN is asked for explicitly.
   const text = opts.text === 'sheet' && !existsSync(opts.text) ? narrativeLinesFromWorkbook(wb) : await readTextFile(opts.text, '情况说明文本');
   if (text === undefined) throw new Error(`“${file}”中没有名为“情况说明”的工作表`);
-  const findings = checkNarrative(d, text, { inputs, formsCount: formsCount ?? taggedForms(wb) });
+  const findings = checkNarrative(d, text, { inputs, formsCount: formsCount ?? attachedFormsCount(wb) });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const stdout = opts.json
     ? JSON.stringify({ findings }, null, 2)

@@ -1,7 +1,9 @@
 import type { Workbook } from '../model/grid';
 import { addr, textAt } from '../model/grid';
 import type { RuleContext, RuleModule } from '../rules/types';
+import { formsOf } from '../forms/locate';
 import { checkNarrative } from './check';
+import { normalizeName } from './facts';
 import type { NarrativeLine } from './parse';
 
 /** Sheet names and tags that hold a 第三部分 情况说明 pasted by the clerk. */
@@ -25,15 +27,21 @@ export function narrativeLinesFromWorkbook(wb: Workbook): NarrativeLine[] | unde
   return lines;
 }
 
-/** Forms attached to the workbook: the add-in tags each form sheet `form:…`. */
-function taggedFormsCount(wb: Workbook | undefined): number | undefined {
+/**
+ * Forms attached to the workbook: distinct projects among the located 项目支出绩效目标表
+ * (a form printed over two pages counts once), else sheets the add-in tagged `form:…`.
+ * A workbook without any form says nothing about what was published, so no count.
+ */
+export function attachedFormsCount(wb: Workbook | undefined): number | undefined {
   if (!wb) return undefined;
-  const n = wb.sheets.filter((s) => s.tag?.startsWith('form:')).length;
-  return n > 0 ? n : undefined;
+  const located = new Set(formsOf(wb).map((f) => normalizeName(f.projectName)).filter(Boolean)).size;
+  if (located > 0) return located;
+  const tagged = wb.sheets.filter((s) => s.tag?.startsWith('form:')).length;
+  return tagged > 0 ? tagged : undefined;
 }
 
 export interface NarrativeRuleOptions {
-  /** How many 项目支出绩效目标表 are attached (e.g. `ctx => locateForms(ctx.workbook).length`). */
+  /** How many 项目支出绩效目标表 are attached; default `attachedFormsCount(ctx.workbook)`. */
   formsCount?: (ctx: RuleContext) => number | undefined;
 }
 
@@ -47,7 +55,7 @@ export function narrativeRules(options: NarrativeRuleOptions = {}): RuleModule[]
         const source: string | NarrativeLine[] | undefined =
           ctx.narrativeText ?? (ctx.workbook ? narrativeLinesFromWorkbook(ctx.workbook) : undefined);
         if (source === undefined || (typeof source === 'string' && !source.trim())) return [];
-        const formsCount = options.formsCount ? options.formsCount(ctx) : taggedFormsCount(ctx.workbook);
+        const formsCount = options.formsCount ? options.formsCount(ctx) : attachedFormsCount(ctx.workbook);
         return checkNarrative(ctx.disclosure, source, { formsCount });
       },
     },
