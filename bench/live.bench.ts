@@ -1,0 +1,45 @@
+import { performance } from 'node:perf_hooks';
+import { analyzeWorkbook } from '../src/core/check';
+import { renderTemplates } from '../src/core/templates/layout';
+import { insertTemplates } from '../src/excel/insertTemplates';
+import { LiveValidator } from '../src/excel/live/LiveValidator';
+import { engineAnalyzer } from '../src/excel/officeAdapter';
+import { readWorkbook } from '../src/excel/readWorkbook';
+import { FakeExcel } from '../test/excel/fakeExcel';
+
+/**
+ * Live validation cost on the Excel fake: syncs per steady pass (after the clerk edits a cell)
+ * for a 1-unit and a 30-unit 部门 workbook — the budget is the same ≤2 for both — and the time
+ * of analyzeWorkbook on the read model (the part that grows with the workbook).
+ */
+type Report = (name: string, value: number, unit: string) => void;
+
+async function workbookWith(units: number): Promise<FakeExcel> {
+  const fake = new FakeExcel(14);
+  const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: Array.from({ length: units }, (_, i) => `单位${i + 1}`) });
+  await fake.run((ctx) => insertTemplates(ctx, plans, { requirements: fake.requirements }));
+  return fake;
+}
+
+export async function run(report: Report): Promise<void> {
+  for (const units of [1, 30]) {
+    const fake = await workbookWith(units);
+    const live = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: engineAnalyzer });
+    await live.validateNow(); // learns the sheets and places the first marks
+    const sheet = fake.sheets.find((s) => s.name.startsWith('表3')) ?? fake.sheets[0];
+    await fake.edit(sheet.name, 'C7', 123.45);
+    const before = fake.syncCount;
+    await live.validateNow();
+    report(`live.syncs.${units}unit`, fake.syncCount - before, 'syncs');
+
+    const wb = await fake.run((ctx) => readWorkbook(ctx, { requirements: fake.requirements }));
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      analyzeWorkbook(wb);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    report(`live.engine.${units}unit`, times[Math.floor(times.length / 2)], 'ms');
+  }
+}

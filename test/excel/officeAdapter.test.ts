@@ -1,0 +1,65 @@
+import { renderTemplates } from '../../src/core/templates/layout';
+import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
+import { readWorkbook } from '../../src/excel/readWorkbook';
+import { FakeExcel } from './fakeExcel';
+
+const PARAMS = { year: 2026, unit: '大同市就业创业服务中心', level: '单位' as const };
+
+function adapterOn(fake: FakeExcel, extra: Partial<ConstructorParameters<typeof OfficeWorkbookAdapter>[0]> = {}) {
+  return new OfficeWorkbookAdapter({ run: fake.run, requirements: fake.requirements, ...extra });
+}
+
+describe('OfficeWorkbookAdapter over the fake', () => {
+  test('inserts all 13 tables, then the real engine validates the workbook it reads back', async () => {
+    const fake = new FakeExcel(14);
+    const adapter = adapterOn(fake);
+    const out = await adapter.insertTemplates({ params: PARAMS });
+    expect(out.status).toBe('inserted');
+    if (out.status === 'inserted') expect(out.sheets.map((s) => s.name)).toEqual(renderTemplates(PARAMS).map((p) => p.name));
+    await adapter.live.idle();
+    const summary = await adapter.validate();
+    // Every table of the template is found again from the written workbook.
+    expect([...summary.tables].sort()).toEqual(['t1', 't10', 't11', 't12', 't13', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'].sort());
+    for (const f of summary.findings) expect(typeof f.message).toBe('string');
+  });
+
+  test('conflict then the clerk’s name', async () => {
+    const fake = new FakeExcel(14);
+    fake.addSheet('表5 一般公共预算支出表', [['别动']]);
+    const adapter = adapterOn(fake);
+    const first = await adapter.insertTemplates({ params: PARAMS });
+    expect(first.status).toBe('conflicts');
+    expect(fake.sheets).toHaveLength(1);
+    const second = await adapter.insertTemplates({ params: PARAMS, renames: { '表5 一般公共预算支出表': '表5 一般公共预算支出表(新)' } });
+    expect(second.status).toBe('inserted');
+    expect(fake.cell('表5 一般公共预算支出表', 'A1')?.value).toBe('别动');
+  });
+
+  test('bad parameters are a clear Chinese error', async () => {
+    const fake = new FakeExcel(14);
+    await expect(adapterOn(fake).insertTemplates({ params: { ...PARAMS, unit: '' } })).rejects.toThrow(/单位名称不能为空/);
+  });
+
+  test('selectCell activates the sheet and selects the cell; a missing sheet says so', async () => {
+    const fake = new FakeExcel(14);
+    fake.addSheet('表3 预算支出总表', [[1]]);
+    const adapter = adapterOn(fake);
+    await adapter.selectCell('表3 预算支出总表', 'D7');
+    expect(fake.selection).toEqual({ sheet: '表3 预算支出总表', address: 'D7' });
+    expect(fake.activeSheetId).toBe(fake.sheet('表3 预算支出总表').id);
+    await expect(adapter.selectCell('不存在', 'A1')).rejects.toThrow(/找不到工作表“不存在”/);
+  });
+
+  test('buildForms without a planner says it is not available; with one it inserts', async () => {
+    const fake = new FakeExcel(14);
+    expect((await adapterOn(fake).buildForms()).status).toBe('unavailable');
+    const withPlanner = adapterOn(fake, {
+      planForms: () => [{ name: '绩效目标表-甲项目', tag: 'form:甲项目', cells: [{ row: 0, col: 0, value: '项目支出绩效目标表', style: 'formTitle' }], merges: [], columnWidths: [10], print: { paper: 'A4', orientation: 'portrait', fitToWidth: true } }],
+    });
+    const out = await withPlanner.buildForms();
+    expect(out.status).toBe('inserted');
+    expect(fake.names.some((n) => n.name.startsWith('BD_FORM_'))).toBe(true);
+    const wb = await fake.run((ctx) => readWorkbook(ctx, { requirements: fake.requirements }));
+    expect(wb.sheets.find((s) => s.name === '绩效目标表-甲项目')?.tag).toBe('form:甲项目');
+  });
+});
