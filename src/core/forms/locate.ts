@@ -75,11 +75,20 @@ class SheetReader {
   constructor(readonly sheet: Sheet) {
     for (const m of sheet.merges) this.mergeAt.set(`${m.top},${m.left}`, m);
   }
+  private readonly normCache: (string | undefined)[][] = [];
   text(r: number, c: number): string {
     return textAt(this.sheet, r, c);
   }
+  /** Normalised text; cached because every row is probed for many labels. */
   n(r: number, c: number): string {
-    return norm(this.text(r, c));
+    const row = (this.normCache[r] ??= []);
+    let v = row[c];
+    if (v === undefined) {
+      const cell = this.sheet.rows[r]?.[c];
+      v = cell === undefined || cell.value === null ? '' : norm(this.text(r, c));
+      row[c] = v;
+    }
+    return v;
   }
   width(r: number): number {
     return Math.max(this.sheet.rows[r]?.length ?? 0, 8);
