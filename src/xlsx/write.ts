@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { CellStyle, SheetPlan } from '../core/templates/plan';
 import { STYLES } from '../core/templates/styles';
 import { tagToDefinedName } from '../core/templates/tags';
-import { quoteSheet } from '../core/templates/layout';
+import { quoteSheet, TITLE_ROWS } from '../core/templates/layout';
 
 /**
  * SheetPlan[] → .xlsx with exceljs. Only writes what the plan says (the Office.js writer reads
@@ -41,6 +41,8 @@ export function planToWorksheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.
     },
     views: plan.freezeRows ? [{ state: 'frozen', xSplit: 0, ySplit: plan.freezeRows }] : [],
   });
+  // Long tables (表2 with a full 科目表, 表6) run over pages: repeat the header rows on each.
+  if (plan.freezeRows && plan.freezeRows > TITLE_ROWS) ws.pageSetup.printTitlesRow = `${TITLE_ROWS + 1}:${plan.freezeRows}`;
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
   for (const c of plan.cells) {

@@ -73,6 +73,7 @@ test('merges, widths, heights, print setup and frozen header', () => {
   expect(t4.pageSetup.fitToHeight).toBe(0);
   expect(t4.pageSetup.orientation).toBe('landscape');
   expect(t4.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+  expect(t4.pageSetup.printTitlesRow).toBe('4:6'); // the 3 header rows repeat on every printed page
   expect(t4.getCell('A2').font.name).toBe('SimSun');
   expect(t4.getCell('A2').font.size).toBeGreaterThanOrEqual(16);
 });

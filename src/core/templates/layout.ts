@@ -434,7 +434,8 @@ function renderProjects(def: TableDef, b: Built, start: number, ctx: RenderConte
     const last = i === units.length - 1;
     // The last unit's range reaches the reserved row so a project added at the bottom still counts.
     const end = sub + perUnit + (last ? 1 : 0);
-    put(b, sub, labelCol, 'textTotal', { value: UNIT_INDENT + u });
+    // Left-aligned and indented under the centred 部门 row, like the printed hierarchy of seed 004.
+    put(b, sub, labelCol, 'text', { value: UNIT_INDENT + u });
     for (const c of moneyCols) putMoney(b, sub, c, 'formula', `SUM(${cellRef(sub + 1, c)}:${cellRef(end, c)})`);
     projectRows(sub + 1);
     row = sub + 1 + perUnit;
