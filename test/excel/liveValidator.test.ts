@@ -177,6 +177,17 @@ describe('LiveValidator', () => {
     expect(fake.sheet('表1').cfs.map((c) => c.id)).toEqual(['clerk-cf']);
   });
 
+  test('a mark moved by an inserted row is still removed when the finding clears', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    for (const cf of fake.sheet('表1').cfs) if (cf.id !== 'clerk-cf') cf.rect = { ...cf.rect, top: cf.rect.top + 5, bottom: cf.rect.bottom + 5 };
+    await fake.edit('表1', 'B3', 10);
+    await settle(v);
+    expect(fake.sheet('表1').cfs.map((c) => c.id)).toEqual(['clerk-cf']);
+  });
+
   test('a deleted sheet is forgotten and the pass still succeeds', async () => {
     const { fake, v } = setup();
     fake.addSheet('临时', [[1]]);

@@ -168,22 +168,20 @@ export class LiveValidator {
   private async pass(ctx: XlContext): Promise<PassResult> {
     this.passes++;
     const canMark = this.opts.requirements.isSetSupported('ExcelApi', '1.6');
-    const existing: { sheetId: string; address: string; coll: XlConditionalFormatCollection }[] = [];
+    // Our marks' ids are looked up over the whole sheet: a row the clerk inserted moves a mark,
+    // and it must still be found (and deleted) by id.
+    const existing = new Map<string, XlConditionalFormatCollection>();
     const known = new Set(this.knownSheetIds);
     const snap: WorkbookSnapshot = await readSnapshot(ctx, {
       requirements: this.opts.requirements,
       knownSheetIds: this.knownSheetIds,
       alongFirstSync: () => {
         if (!canMark) return;
-        // Which of our marks still exist (the clerk may have cleared formats by hand).
-        for (const [sheetId, cells] of this.marks) {
+        for (const sheetId of this.marks.keys()) {
           if (!known.has(sheetId)) continue;
-          const ws = ctx.workbook.worksheets.getItem(sheetId);
-          for (const address of cells.keys()) {
-            const coll = ws.getRange(address).conditionalFormats;
-            coll.load('items/id');
-            existing.push({ sheetId, address, coll });
-          }
+          const coll = ctx.workbook.worksheets.getItem(sheetId).getRange().conditionalFormats;
+          coll.load('items/id');
+          existing.set(sheetId, coll);
         }
       },
     });
@@ -196,19 +194,18 @@ export class LiveValidator {
     if (canMark) {
       const wanted = wantedMarks(analysis.findings, snap.sheetIds);
       const alive = new Map<string, Set<string>>();
-      for (const e of existing) alive.set(`${e.sheetId}|${e.address}`, new Set(e.coll.items.map((c) => c.id)));
+      for (const [sheetId, coll] of existing) alive.set(sheetId, new Set(coll.items.map((c) => c.id)));
       const next: MarkBook = new Map();
       const added: { sheetId: string; address: string; severity: Severity; cf: XlConditionalFormat }[] = [];
       // Old marks: keep when still wanted with the same severity, else delete if still there.
       for (const [sheetId, cells] of this.marks) {
         for (const [address, mark] of cells) {
-          const ids = alive.get(`${sheetId}|${address}`);
-          const present = ids?.has(mark.cfId) ?? false;
+          const present = alive.get(sheetId)?.has(mark.cfId) ?? false;
           const want = wanted.get(sheetId)?.get(address);
           if (present && want === mark.severity) {
             setMark(next, sheetId, address, mark);
           } else if (present) {
-            ctx.workbook.worksheets.getItem(sheetId).getRange(address).conditionalFormats.getItem(mark.cfId).delete();
+            ctx.workbook.worksheets.getItem(sheetId).getRange().conditionalFormats.getItem(mark.cfId).delete();
             marksRemoved++;
           }
         }
