@@ -43,6 +43,12 @@ const TITLE_KEYS: Record<ParagraphNo, RegExp> = {
 };
 
 const HEADING_RE = /^\s*(十[一二]|[一二三四五六七八九十])\s*[、.．,，]\s*(.*)$/;
+/** Paragraph titles end in one of these; table titles (`…收支总表`) do not. */
+const TITLE_END = /(原因|说明|情况)/;
+/** A line of the 目录: dot leaders or a page number after a tab. */
+const TOC_LINE = /(\.{4,}|…{2,}|·{4,}|\t\s*\d+\s*$)/;
+/** The parts after 第三部分 (名词解释, 附件) are not the narrative. */
+const NEXT_PART = /^\s*第[四五六七八]部分/;
 
 /**
  * Clerks paste text from Word/PDF: full-width digits, `％`, `．` and stray spaces inside
@@ -56,10 +62,36 @@ export function normalizeText(s: string): string {
     .replace(/\u3000/g, ' ');
 }
 
-function toLines(input: string | readonly NarrativeLine[]): NarrativeLine[] {
-  const raw = typeof input === 'string' ? input.split(/\r?\n/).map((text) => ({ text })) : input;
-  return raw.map((l) => ({ ...l, text: normalizeText(l.text).trim() })).filter((l) => l.text !== '');
+/** Markup left by PDF/Word-to-text converters: `#### 一、…`, `<b>…</b>`, `**…**`. */
+function stripMarkup(s: string): string {
+  return s.replace(/<[^>]*>/g, '').replace(/^\s*#+\s*/, '').replace(/\*\*/g, '');
 }
+
+const SENTENCE_END = /[。；;：:！!？?）)”」]$/;
+const SUB_HEADING = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[、.．])/;
+
+function toLines(input: string | readonly NarrativeLine[]): NarrativeLine[] {
+  if (typeof input !== 'string') {
+    // Lines read from cells keep their cell, so they are never merged.
+    return input.map((l) => ({ ...l, text: stripMarkup(normalizeText(l.text)).trim() })).filter((l) => l.text !== '');
+  }
+  const out: NarrativeLine[] = [];
+  for (const rawLine of input.split(/\r?\n/)) {
+    const text = stripMarkup(normalizeText(rawLine)).trim();
+    if (!text) continue;
+    const prev = out[out.length - 1];
+    // Text copied from a PDF breaks lines mid-sentence (001: `一般公` / `共预算`): join them back.
+    if (prev && !SENTENCE_END.test(prev.text) && !HEADING_RE.test(prev.text) && !SUB_HEADING.test(prev.text) && !HEADING_RE.test(text) && !SUB_HEADING.test(text) && !NEXT_PART.test(text) && !TOC_LINE.test(prev.text) && /[\u4e00-\u9fa5\d，,、]$/.test(prev.text) && prev.text.length >= 20) {
+      prev.text += text;
+      continue;
+    }
+    out.push({ text });
+  }
+  return out;
+}
+
+/** A 项目支出绩效目标表 printed inside 十 (000, 003): its lines are the form's, not the narrative's. */
+const FORM_START = /绩效目标(?:申报)?表\s*$|^项目名称\s/;
 
 /** Splits a written 第三部分 into its paragraphs 一…十二 by their headings. */
 export function splitNarrative(input: string | readonly NarrativeLine[]): ParsedNarrative {
@@ -68,14 +100,24 @@ export function splitNarrative(input: string | readonly NarrativeLine[]): Parsed
   let heading: string | undefined;
   let current: NarrativeSection | undefined;
   let nextIndex = 0;
+  let inForms = false;
   for (const line of lines) {
-    const m = HEADING_RE.exec(line.text);
+    if (NEXT_PART.test(line.text) && sections.length) break;
+    const m = TOC_LINE.test(line.text) ? null : HEADING_RE.exec(line.text);
     if (m) {
       const idx = PARAGRAPH_NUMBERS.indexOf(m[1] as ParagraphNo);
-      if (idx >= nextIndex && TITLE_KEYS[PARAGRAPH_NUMBERS[idx]].test(m[2].slice(0, 30))) {
+      const head = m[2].slice(0, 30);
+      const fits = TITLE_KEYS[PARAGRAPH_NUMBERS[idx]].test(head) && TITLE_END.test(head);
+      // A second 一、 heading starts the narrative again (a 目录 without page numbers came first).
+      if (fits && idx === 0 && sections.length) {
+        sections.length = 0;
+        nextIndex = 0;
+      }
+      if (fits && idx >= nextIndex) {
         const no = PARAGRAPH_NUMBERS[idx];
         const { title, rest } = splitTitle(m[2], no);
         current = { no, title, headingLine: line, lines: [], text: '' };
+        inForms = false;
         if (rest) current.lines.push({ ...line, text: rest });
         sections.push(current);
         nextIndex = idx + 1;
@@ -86,7 +128,8 @@ export function splitNarrative(input: string | readonly NarrativeLine[]): Parsed
       if (/第三部分/.test(line.text)) heading = line.text;
       continue;
     }
-    current.lines.push(line);
+    if (current.no === '十' && FORM_START.test(line.text)) inForms = true;
+    if (!inForms) current.lines.push(line);
   }
   for (const s of sections) s.text = s.lines.map((l) => l.text).join('\n');
   return { heading, sections };
