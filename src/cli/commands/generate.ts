@@ -114,6 +114,9 @@ export async function runGenerate(opts: GenerateOptions, log: (msg: string) => v
   );
   await writePlansToXlsx(plans, out);
   log(`已生成 ${plans.length} 张表（${plans.map((p) => p.name).join('、')}）：${out}`);
+  if (!codes && plans.some((p) => ['t2', 't3', 't5'].includes(p.tag))) {
+    log('提示：表2/表3/表5 预置了常用功能分类科目，请删除本单位不用的科目行，或用 --codes 提供本单位的科目清单。');
+  }
   return out;
 }
 
