@@ -66,6 +66,18 @@ describe('budget-disclosure narrative', () => {
     expect(r.stdout).toContain('其中错误1条');
   });
 
+  it('--text sheet checks the 情况说明 sheet inside the workbook and names its cell', async () => {
+    const wb = buildSeedWorkbook('000', 'published');
+    const lines = seedNarrativeText('000').replace('项目支出197.55万元，占16.68%', '项目支出197.55万元，占16.86%').split('\n');
+    wb.sheets.push({ name: '情况说明', rows: lines.map((t) => [{ value: t }]), merges: [] });
+    const file = join(dir, '000-with-text.xlsx');
+    await writeGridToXlsx(wb, file);
+    const r = await runNarrative(file, { text: 'sheet', json: true });
+    expect(r.exitCode).toBe(1);
+    const row = lines.findIndex((l) => l.includes('16.86%')) + 1;
+    expect(JSON.parse(r.stdout).findings).toMatchObject([{ rule: 'N3', sheet: '情况说明', cell: `A${row}`, expected: '16.68', actual: '16.86' }]);
+  });
+
   it('bad input is a clear error, not a crash', async () => {
     const file = await xlsx('000');
     await expect(runNarrative(file, { inputs: textFile('bad.json', '{ "lastYear": { "incomeTotal": "abc" } }') })).rejects.toThrow(/lastYear\.incomeTotal/);
