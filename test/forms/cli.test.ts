@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -95,5 +95,24 @@ describe('budget-disclosure forms', () => {
     const written = await readXlsx(out);
     expect(written.sheets.filter((s) => s.tag === 'form:stacked')).toHaveLength(1);
     expect(locateForms(written)).toHaveLength(14);
+  });
+
+  it('applies the clerk’s project list (003 J物业费: 延续性, 2年, 实施期 1,581,000 元)', async () => {
+    const in003 = join(dir, '003-tables.xlsx');
+    await writeGridToXlsx(buildSeedWorkbook('003', 'published'), in003);
+    const list = join(dir, 'projects.json');
+    writeFileSync(list, JSON.stringify([{ name: 'J物业费', attribute: '延续性项目（阶段开展）', term: '2年', periodTotal: '1,581,000' }, { name: '不存在的项目' }]));
+    const out = join(dir, 'out003-list.xlsx');
+    const r = await runForms(in003, { ...opts, output: out, projects: list });
+    expect(r.stdout).toContain('“不存在的项目”在表12中找不到');
+    const fx = loadFixture('003').forms.find((f) => f.projectName === 'J物业费');
+    const mine = locateForms(await readXlsx(out)).find((f) => f.projectName === 'J物业费');
+    expect(mine?.attribute).toBe(fx?.attribute);
+    expect(mine?.period).toBe(fx?.period);
+    expect(mine?.funds.period.total.toString()).toBe(fx?.funds.total);
+    expect(mine?.funds.period.split.local.toString()).toBe(fx?.fundsPeriod.local);
+    expect(mine?.funds.annual.total.toString()).toBe(fx?.funds.annual);
+    writeFileSync(list, JSON.stringify([{ name: 'J物业费', term: '两年' }]));
+    await expect(runForms(in003, { ...opts, output: join(dir, 'bad-list.xlsx'), projects: list })).rejects.toThrow('第1项“term”：项目期应写成“N年”');
   });
 });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { locateTables } from '../../core/locate';
-import { projectsFromDisclosure } from '../../core/forms/projects';
+import { ProjectList, applyProjectList, projectsFromDisclosure, type ProjectLine } from '../../core/forms/projects';
 import { FormSettings, type FormSettingsInput, type TitleMode } from '../../core/forms/model';
 import { SIDE_LABEL } from '../../core/forms/model';
 import { RECORD_SHEET, addedFormPlans, planSync, recordPlan, type CellUpdate, type SyncResult } from '../../core/forms/sync';
@@ -28,6 +28,7 @@ export interface FormsCliOptions {
   moneyFormat?: string;
   force?: boolean;
   forceCell?: string[];
+  projects?: string;
 }
 
 export interface FormsCliResult {
@@ -66,6 +67,25 @@ function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: str
   const parsed = FormSettings.safeParse(input);
   if (!parsed.success) throw new Error(`参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
   return parsed.data;
+}
+
+/** The clerk's project list (项目属性, 项目期, 实施期, 中央/省级), applied over 表12. */
+async function withProjectList(projects: ProjectLine[], file: string | undefined): Promise<{ projects: ProjectLine[]; notes: string[] }> {
+  if (!file) return { projects, notes: [] };
+  if (!existsSync(file)) throw new Error(`找不到项目清单文件“${file}”`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new Error(`项目清单“${file}”不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = ProjectList.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `第${typeof i.path[0] === 'number' ? i.path[0] + 1 : '?'}项${i.path.length > 1 ? `“${i.path.slice(1).join('.')}”` : ''}：${i.message}`);
+    throw new Error(`项目清单“${file}”有误：\n${issues.join('\n')}`);
+  }
+  const r = applyProjectList(projects, parsed.data);
+  return { projects: r.projects, notes: r.unmatched.map((n) => `提示：项目清单中的“${n}”在表12中找不到，已忽略`) };
 }
 
 /** Writes a plan into the copied workbook, with the per-cell number formats of the forms. */
@@ -153,7 +173,8 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   const grid = await readXlsx(buf);
   const disclosure = locateTables(grid, opts.year ? { year: Number(opts.year) } : {});
   if (!disclosure.tables.t12) throw new Error('工作簿中没有找到表12（项目支出预算表（本年预算）），无法生成绩效目标表');
-  const projects = projectsFromDisclosure(disclosure);
+  const listed = await withProjectList(projectsFromDisclosure(disclosure), opts.projects);
+  const projects = listed.projects;
   if (projects.length === 0) throw new Error(`表12（工作表“${disclosure.tables.t12.sheet}”）中没有项目行，无需生成绩效目标表`);
   const settings = settingsFrom(opts, disclosure.meta.year, disclosure.meta.unit);
 
@@ -169,7 +190,7 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   } catch (e) {
     throw new Error(`无法写入文件“${out}”：${e instanceof Error ? e.message : String(e)}`);
   }
-  let stdout = summary(sync, added, out);
+  let stdout = [...listed.notes, summary(sync, added, out)].join('\n');
   if (!settings.department) stdout += '\n提示：未指定 --dept-code，“主管部门及代码”留空（如 121-大同市人力资源和社会保障局[部门]）';
   return { exitCode: 0, stdout, sync };
 }
@@ -187,6 +208,7 @@ export function register(program: Command): void {
     .option('--title <目标表|申报表|县级|无>', '标题样式（默认：有 --city 为目标表，有 --county 为县级，否则无标题）')
     .option('--dept-code <主管部门及代码>', '如 121-大同市人力资源和社会保障局[部门]')
     .option('--year <年度>', '预算年度（默认取自工作簿）')
+    .option('--projects <list.json>', '项目清单 JSON：[{"name","attribute","term","periodTotal"(元),"source":"中央|省级|市县"}]')
     .option('--stacked', '新增的目标表集中放在一张工作表上（默认每表一张工作表）')
     .option('--money-format <格式>', '元金额格式：#,##0（默认）或 #,##0.00')
     .option('--force', '输出文件已存在时覆盖')

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
+import { z } from 'zod';
 import type { Disclosure, TableRow } from '../model/disclosure';
 import { addr } from '../model/grid';
-import { ZERO } from '../money';
+import { ZERO, parseMoney } from '../money';
 import { ATTRIBUTES, ONE_OFF, normalizeName } from './model';
 
 /**
@@ -106,4 +107,59 @@ export function wanText(yuan: Decimal): string {
 
 export function isKnownAttribute(a: string): boolean {
   return (ATTRIBUTES as readonly string[]).includes(a);
+}
+
+/**
+ * The clerk's project list (spec §3.2 "project list"): what 表12 does not say — 项目属性,
+ * 项目期, 实施期 amount, 中央/省级 marking. Data, validated, applied over the 表12 projects.
+ */
+export const ProjectListEntry = z.object({
+  name: z.string().min(1, '项目名称不能为空'),
+  unit: z.string().optional(),
+  attribute: z.enum(ATTRIBUTES).optional(),
+  term: z
+    .string()
+    .regex(/^\d+年$/, '项目期应写成“N年”，如 1年、3年、99年')
+    .optional(),
+  /** 实施期资金总额 in 元. */
+  periodTotal: z
+    .union([z.number(), z.string()])
+    .transform((v, ctx) => {
+      const p = parseMoney(v);
+      if (!p.ok) {
+        ctx.addIssue({ code: 'custom', message: `实施期资金总额${p.reason}` });
+        return z.NEVER;
+      }
+      return p.value;
+    })
+    .optional(),
+  source: z.enum(['central', 'provincial', 'local', '中央', '省级', '市县']).optional(),
+});
+export type ProjectListEntry = z.infer<typeof ProjectListEntry>;
+export const ProjectList = z.array(ProjectListEntry);
+
+const SOURCE_WORDS: Record<string, FinanceSource> = { 中央: 'central', 省级: 'provincial', 市县: 'local' };
+
+export interface ProjectListResult {
+  projects: ProjectLine[];
+  /** Entries that name no 表12 project (typo, or project removed). */
+  unmatched: string[];
+}
+
+/** Applies the list; an entry matches by name (whitespace ignored) and, when given, unit. */
+export function applyProjectList(projects: ProjectLine[], list: ProjectListEntry[]): ProjectListResult {
+  const unmatched: string[] = [];
+  const out = projects.map((p) => ({ ...p }));
+  for (const e of list) {
+    const hit = out.find((p) => normalizeName(p.name) === normalizeName(e.name) && (!e.unit || normalizeName(e.unit) === normalizeName(p.unit)));
+    if (!hit) {
+      unmatched.push(e.name);
+      continue;
+    }
+    if (e.attribute) hit.attribute = e.attribute;
+    if (e.term) hit.term = e.term;
+    if (e.periodTotal) hit.periodTotal = e.periodTotal;
+    if (e.source) hit.source = SOURCE_WORDS[e.source] ?? (e.source as FinanceSource);
+  }
+  return { projects: out, unmatched };
 }
