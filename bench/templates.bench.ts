@@ -1,5 +1,9 @@
 import { renderTemplates } from '../src/core/templates/layout';
 import { writePlansToXlsx } from '../src/xlsx/write';
+import { libreOfficeAvailable, recalculateWithLibreOffice } from '../src/xlsx/libreoffice';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Cost of `generate`: planning all 13 tables, and writing them with exceljs (no disk). */
 export async function run(report: (name: string, value: number, unit: string) => void): Promise<void> {
@@ -21,4 +25,18 @@ export async function run(report: (name: string, value: number, unit: string) =>
   t = performance.now();
   await writePlansToXlsx(big, undefined);
   report('templates.writeXlsxDept30units20projects', performance.now() - t, 'ms');
+
+  // One LibreOffice recalculation of the 13 tables, profile start-up included (what a CI check pays).
+  if (libreOfficeAvailable()) {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-bench-'));
+    try {
+      const file = join(dir, 't.xlsx');
+      await writePlansToXlsx(plans, file);
+      t = performance.now();
+      await recalculateWithLibreOffice(file, join(dir, 'out'));
+      report('templates.libreofficeRecalc13', performance.now() - t, 'ms');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
