@@ -12,6 +12,7 @@ import type {
   ValidationSummary,
   WorkbookAdapter,
 } from '../taskpane/adapter';
+import { planFormsFor, type FormPlanResult } from './formPlanner';
 import { insertTemplates, type InsertResult } from './insertTemplates';
 import { LiveValidator, type Analyzer, type PassResult } from './live/LiveValidator';
 import { readWorkbook } from './readWorkbook';
@@ -26,8 +27,8 @@ export interface OfficeAdapterOptions {
   requirements: XlRequirements;
   analyze?: Analyzer;
   render?: (params: TemplateParamsInput) => SheetPlan[];
-  /** 绩效目标表 plans from the read workbook; absent until the forms builder is wired. */
-  planForms?: (wb: Workbook) => SheetPlan[];
+  /** 绩效目标表 plans from the read workbook (default: planFormsFor, from 表12). */
+  planForms?: (wb: Workbook) => FormPlanResult;
   debounceMs?: number;
 }
 
@@ -119,12 +120,13 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   async buildForms(renames?: Record<string, string>): Promise<FormsOutcome> {
-    const plan = this.opts.planForms;
-    if (!plan) return { status: 'unavailable', message: '绩效目标表生成功能即将提供。' };
     const wb = await this.opts.run((ctx) => readWorkbook(ctx, { requirements: this.opts.requirements }));
-    const plans = plan(wb);
-    if (plans.length === 0) return { status: 'unavailable', message: '表12 项目支出表中没有找到项目，无法生成绩效目标表。' };
-    return this.insertPlans(plans, renames);
+    const { plans, skipped, projects } = (this.opts.planForms ?? planFormsFor)(wb);
+    if (projects === 0) return { status: 'unavailable', message: '未在表12 项目支出表中找到项目，无法生成绩效目标表。' };
+    if (plans.length === 0) return { status: 'unavailable', message: `表12 的 ${projects} 个项目都已有绩效目标表，未重复生成。` };
+    const out = await this.insertPlans(plans, renames);
+    if (out.status === 'inserted' && skipped > 0) out.notes.push(`${skipped} 个项目已有绩效目标表，未重复生成`);
+    return out;
   }
 }
 

@@ -1,4 +1,4 @@
-import { addr, columnIndex, type Merge } from '../../src/core/model/grid';
+import { addr, columnIndex, type Merge, type Workbook } from '../../src/core/model/grid';
 import type {
   XlActivatedEvent,
   XlBorder,
@@ -196,6 +196,26 @@ export class FakeExcel {
       }),
     );
     return s;
+  }
+
+  /** Puts a grid workbook (e.g. a rebuilt seed) into the fake as the clerk's own file. */
+  loadWorkbook(wb: Workbook): void {
+    for (const sheet of wb.sheets) {
+      const s = this.createSheet(sheet.name, this.newId('sheet'));
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (!cell) return;
+          const st = this.cellFor(s, r, c);
+          const v = cell.value;
+          if (v !== null && typeof v === 'object') {
+            st.value = v.error;
+            st.error = v.error;
+          } else st.value = v ?? '';
+          if (cell.formula) st.formula = '=' + cell.formula;
+        }),
+      );
+      s.merges = sheet.merges.map((m) => ({ ...m }));
+    }
   }
 
   createSheet(name: string, id: string): SheetState {

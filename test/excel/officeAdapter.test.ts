@@ -1,4 +1,7 @@
+import { analyzeWorkbook } from '../../src/core/check';
+import { projectsFromDisclosure } from '../../src/core/forms/projects';
 import { renderTemplates } from '../../src/core/templates/layout';
+import { buildSeedWorkbook, SEED_IDS } from '../fixtures/seeds';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { FakeExcel } from './fakeExcel';
@@ -50,15 +53,53 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     await expect(adapter.selectCell('不存在', 'A1')).rejects.toThrow(/找不到工作表“不存在”/);
   });
 
-  test('buildForms without a planner says it is not available; with one it inserts', async () => {
+  test('a clerk’s seed workbook reads back into the same analysis as the grid it came from', async () => {
+    for (const seed of SEED_IDS) {
+      const wb = buildSeedWorkbook(seed, 'published');
+      const fake = new FakeExcel(14);
+      fake.loadWorkbook(wb);
+      const read = await fake.run((ctx) => readWorkbook(ctx, { requirements: fake.requirements }));
+      const direct = analyzeWorkbook(wb);
+      const viaExcel = analyzeWorkbook(read);
+      expect(Object.keys(viaExcel.disclosure.tables).sort()).toEqual(Object.keys(direct.disclosure.tables).sort());
+      expect(viaExcel.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(direct.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`));
+    }
+  });
+
+  test('buildForms makes one form per 表12 project, and never a second one for the same project', async () => {
+    const wb = buildSeedWorkbook('003', 'published');
+    const projects = projectsFromDisclosure(analyzeWorkbook(wb).disclosure).length;
+    expect(projects).toBeGreaterThan(0);
     const fake = new FakeExcel(14);
-    expect((await adapterOn(fake).buildForms()).status).toBe('unavailable');
+    fake.loadWorkbook(wb);
+    const adapter = adapterOn(fake);
+    const out = await adapter.buildForms();
+    expect(out.status).toBe('inserted');
+    if (out.status === 'inserted') expect(out.sheets).toHaveLength(projects);
+    expect(fake.names.filter((n) => n.name.startsWith('BD_FORM_'))).toHaveLength(projects);
+    const again = await adapter.buildForms();
+    expect(again.status).toBe('unavailable');
+    if (again.status === 'unavailable') expect(again.message).toContain('已有绩效目标表');
+  });
+
+  test('buildForms on a workbook without projects says so', async () => {
+    const fake = new FakeExcel(14);
+    fake.addSheet('Sheet1', [['随便']]);
+    const out = await adapterOn(fake).buildForms();
+    expect(out.status).toBe('unavailable');
+  });
+
+  test('an injected planner is used', async () => {
+    const fake = new FakeExcel(14);
     const withPlanner = adapterOn(fake, {
-      planForms: () => [{ name: '绩效目标表-甲项目', tag: 'form:甲项目', cells: [{ row: 0, col: 0, value: '项目支出绩效目标表', style: 'formTitle' }], merges: [], columnWidths: [10], print: { paper: 'A4', orientation: 'portrait', fitToWidth: true } }],
+      planForms: () => ({
+        projects: 1,
+        skipped: 0,
+        plans: [{ name: '绩效目标表-甲项目', tag: 'form:甲项目', cells: [{ row: 0, col: 0, value: '项目支出绩效目标表', style: 'formTitle' }], merges: [], columnWidths: [10], print: { paper: 'A4', orientation: 'portrait', fitToWidth: true } }],
+      }),
     });
     const out = await withPlanner.buildForms();
     expect(out.status).toBe('inserted');
-    expect(fake.names.some((n) => n.name.startsWith('BD_FORM_'))).toBe(true);
     const wb = await fake.run((ctx) => readWorkbook(ctx, { requirements: fake.requirements }));
     expect(wb.sheets.find((s) => s.name === '绩效目标表-甲项目')?.tag).toBe('form:甲项目');
   });

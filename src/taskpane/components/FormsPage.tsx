@@ -21,7 +21,10 @@ export function FormsPage({ adapter }: { adapter: WorkbookAdapter }) {
       const out = await adapter.buildForms(renames);
       if (out.status === 'conflicts') setConflicts(out.conflicts);
       else if (out.status === 'unavailable') setMessage({ intent: 'warning', text: out.message });
-      else setMessage({ intent: 'success', text: `已生成 ${out.sheets.length} 张绩效目标表` });
+      else {
+        const notes = out.notes.length ? `（${out.notes.join('；')}）` : '';
+        setMessage({ intent: 'success', text: `已生成 ${out.sheets.length} 张绩效目标表${notes}` });
+      }
     } catch (e) {
       setMessage({ intent: 'error', text: `生成失败：${errorText(e)}` });
     } finally {
