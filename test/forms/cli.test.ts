@@ -115,4 +115,40 @@ describe('budget-disclosure forms', () => {
     writeFileSync(list, JSON.stringify([{ name: 'J物业费', term: '两年' }]));
     await expect(runForms(in003, { ...opts, output: join(dir, 'bad-list.xlsx'), projects: list })).rejects.toThrow('第1项“term”：项目期应写成“N年”');
   });
+
+  it('a second run on its own output after a 表12 change updates the money and keeps what the clerk typed', async () => {
+    const out1 = join(dir, 'round1.xlsx');
+    await runForms(input, { ...opts, output: out1 });
+    const grid1 = await readXlsx(out1);
+    const form = locateForms(grid1).find((f) => f.projectName === 'J仲裁委业务费');
+    expect(form).toBeDefined();
+    const t12 = grid1.sheets.find((s) => s.rows.some((r) => r?.[0]?.value === 'J仲裁委业务费' && typeof r?.[1]?.value !== 'undefined'));
+    const t12Row = t12?.rows.findIndex((r) => r?.[0]?.value === 'J仲裁委业务费') ?? -1;
+    expect(t12Row).toBeGreaterThan(0);
+    // The clerk types an indicator and the overview, and 表12 goes from 7.00 to 8.25 万元.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out1);
+    const ws = book.getWorksheet(form?.sheet ?? '');
+    const qty = form?.indicators.find((i) => i.side === 'annual' && i.level2 === '数量指标');
+    ws!.getCell(qty?.level3Cell ?? 'A1').value = '仲裁案件数';
+    ws!.getCell(qty?.valueCell ?? 'A1').value = '≥300件';
+    ws!.getCell(form?.cells.overview ?? 'A1').value = '劳动人事争议仲裁委员会日常业务';
+    const t12ws = book.getWorksheet(t12?.name ?? '');
+    t12ws!.getCell(t12Row + 1, 2).value = 8.25;
+    t12ws!.getCell(t12Row + 1, 3).value = 8.25;
+    await book.xlsx.writeFile(out1);
+
+    const out2 = join(dir, 'round2.xlsx');
+    const r = await runForms(out1, { ...opts, output: out2 });
+    expect(r.sync.added).toEqual([]);
+    expect(r.stdout).toContain('更新绩效目标表 1 张');
+    const after = locateForms(await readXlsx(out2)).find((f) => f.projectName === 'J仲裁委业务费');
+    expect(after?.funds.annual.total.toString()).toBe('82500');
+    expect(after?.funds.annual.split.local.toString()).toBe('82500');
+    expect(after?.funds.period.total.toString()).toBe('82500');
+    expect(after?.texts.overview).toBe('劳动人事争议仲裁委员会日常业务');
+    const q2 = after?.indicators.find((i) => i.side === 'annual' && i.level2 === '数量指标');
+    expect([q2?.level3, q2?.value]).toEqual(['仲裁案件数', '≥300件']);
+    expect(after?.indicators.find((i) => i.side === 'annual' && i.level3 === '预算控制数')?.value).toBe('≤8.25万元');
+  });
 });
