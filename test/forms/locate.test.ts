@@ -101,4 +101,13 @@ describe('locateForms reads the seeds’ printed forms', () => {
     expect(f.problems[0].cell).toBe(cell);
     expect(f.problems[0].message).toContain('两万七');
   });
+
+  it('stops a form without signature row (001) at the first two empty rows', () => {
+    const sheet = seedFormsSheet('001');
+    const rows = [...sheet.rows, [], [], [undefined, undefined, undefined, { value: '注：以上为2024年项目支出绩效目标' }, { value: '完' }]];
+    const forms = locateFormsInSheet({ ...sheet, rows });
+    const last = forms[forms.length - 1];
+    expect(last.indicators.some((i) => i.level3.startsWith('注'))).toBe(false);
+    expect(last.indicators).toHaveLength(20);
+  });
 });

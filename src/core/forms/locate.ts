@@ -332,9 +332,16 @@ function readIndicators(rd: SheetReader, f: LocatedForm, from: number, end: numb
     annual: { col: lc + 6, used: false },
   };
   let r = from;
+  let blanks = 0;
   for (; r < end; r++) {
     if (rd.find(r, (s) => s === '负责人' || s === '填报日期' || s === '项目名称', lc) >= 0) break;
     const w = rd.width(r);
+    // Two empty rows end a form printed without a signature row (001): what follows is not ours.
+    if (rd.find(r, (s) => s !== '', lc) < 0) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    blanks = 0;
     // 一级 label: anywhere in the two leftmost columns.
     for (let c = lc; c <= lc + 1; c++) {
       const t = rd.n(r, c);
