@@ -29,7 +29,11 @@ function addinConfig(env = {}, argv = {}) {
     name: 'addin',
     mode,
     target: 'web',
-    entry: { taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx') },
+    entry: {
+      taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx'),
+      // The pane over sample data, for layout review without Excel (development builds only).
+      ...(mode === 'production' ? {} : { preview: path.resolve(__dirname, 'src/taskpane/preview.tsx') }),
+    },
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
       filename: '[name].[contenthash:8].js',
@@ -55,6 +59,9 @@ function addinConfig(env = {}, argv = {}) {
     },
     plugins: [
       new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/taskpane.html'), filename: 'taskpane.html', chunks: ['taskpane'], inject: 'body' }),
+      ...(mode === 'production'
+        ? []
+        : [new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/preview.html'), filename: 'preview.html', chunks: ['preview'], inject: 'body' })]),
       new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/commands.html'), filename: 'commands.html', chunks: [], inject: false }),
       new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/help.html'), filename: 'help.html', chunks: [], inject: false }),
       new CopyWebpackPlugin({

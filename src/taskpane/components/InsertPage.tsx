@@ -21,7 +21,10 @@ import { ConflictDialog } from './ConflictDialog';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   tables: { display: 'flex', flexDirection: 'column' },
-  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-start' },
+  year: { width: '96px' },
+  // Fluent's Input has a min-width wider than a year needs; in a 320 px pane it would overlap.
+  yearInput: { width: '100%', minWidth: 0 },
 });
 
 type Level = '部门' | '单位';
@@ -98,8 +101,8 @@ export function InsertPage({ adapter, defaultYear }: InsertPageProps) {
   return (
     <div className={s.form}>
       <div className={s.row}>
-        <Field label="预算年度" validationMessage={yearError} style={{ width: 96 }}>
-          <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
+        <Field label="预算年度" validationMessage={yearError} className={s.year}>
+          <Input className={s.yearInput} type="number" value={year} onChange={(_, d) => setYear(d.value)} />
         </Field>
         <Field label="级别">
           <RadioGroup layout="horizontal" value={level} onChange={(_, d) => setLevel(d.value as Level)}>
