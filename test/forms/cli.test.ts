@@ -74,6 +74,14 @@ describe('budget-disclosure forms', () => {
     expect(r.stdout).toContain('非本工具生成的目标表');
     const written = await readXlsx(out);
     expect(locateForms(written)).toHaveLength(14);
+    // Without --city/--dept-code the new form copies the published forms' title and 主管部门.
+    const plain = join(dir, 'out003-plain.xlsx');
+    await runForms(in003, { output: plain });
+    const added = locateForms(await readXlsx(plain)).find((f) => f.projectName === 'ZY流动人员人事档案整理加工服务');
+    expect(added?.title).toBe('大同市市级预算部门（单位）项目支出绩效目标表');
+    expect(added?.yearLabel).toBe('（2026年度）');
+    expect(added?.department).toBe('121-大同市人力资源和社会保障局[部门]');
+    expect(added?.implementingUnit).toBe('大同市就业创业服务中心');
   });
 
   it('registers the command with its options', async () => {

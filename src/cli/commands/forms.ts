@@ -10,6 +10,8 @@ import { SIDE_LABEL } from '../../core/forms/model';
 import { RECORD_SHEET, addedFormPlans, planSync, recordPlan, type CellUpdate, type SyncResult } from '../../core/forms/sync';
 import type { SheetPlan } from '../../core/templates/plan';
 import { readXlsx } from '../../xlsx/read';
+import { locateForms } from '../../core/forms/locate';
+import { settingsFromForms } from '../../core/forms/infer';
 import { planToWorksheet } from '../../xlsx/write';
 
 /**
@@ -39,12 +41,19 @@ export interface FormsCliResult {
 
 const TITLE_MODES: Record<string, TitleMode> = { 目标表: 'city', 申报表: 'cityApplication', 县级: 'county', 无: 'none' };
 
-function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: string | undefined): FormSettings {
+function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: string | undefined, implied: Partial<FormSettingsInput>): FormSettings {
   const y = opts.year !== undefined ? Number(opts.year) : year;
   if (y === undefined || !Number.isInteger(y)) {
     throw new Error(opts.year !== undefined ? `--year 应为四位年份，收到“${opts.year}”` : '无法从工作簿确定预算年度，请用 --year 指定（如 --year 2026）');
   }
+  const fromOptions = opts.county !== undefined || opts.city !== undefined || opts.title !== undefined;
   let titleMode: TitleMode = opts.county ? 'county' : opts.city ? 'city' : 'none';
+  // Without title options, new forms copy the title of the forms already in the workbook.
+  if (!fromOptions && implied.titleMode) {
+    titleMode = implied.titleMode;
+    if (titleMode === 'county') opts = { ...opts, county: implied.place };
+    else if (titleMode !== 'none') opts = { ...opts, city: implied.place };
+  }
   if (opts.title !== undefined) {
     const m = TITLE_MODES[opts.title];
     if (!m) throw new Error(`--title 只能是 ${Object.keys(TITLE_MODES).join('、')}，收到“${opts.title}”`);
@@ -59,7 +68,7 @@ function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: str
     year: y,
     titleMode,
     place: titleMode === 'county' ? (opts.county ?? '') : (opts.city ?? ''),
-    department: opts.deptCode ?? '',
+    department: opts.deptCode ?? implied.department ?? '',
     placement: opts.stacked ? 'stacked' : 'perSheet',
     moneyFormat: (opts.moneyFormat as '#,##0' | '#,##0.00' | undefined) ?? '#,##0',
     documentUnit: unit,
@@ -176,7 +185,7 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   const listed = await withProjectList(projectsFromDisclosure(disclosure), opts.projects);
   const projects = listed.projects;
   if (projects.length === 0) throw new Error(`表12（工作表“${disclosure.tables.t12.sheet}”）中没有项目行，无需生成绩效目标表`);
-  const settings = settingsFrom(opts, disclosure.meta.year, disclosure.meta.unit);
+  const settings = settingsFrom(opts, disclosure.meta.year, disclosure.meta.unit, settingsFromForms(locateForms(grid)));
 
   const sync = planSync(projects, grid, settings, { force: opts.forceCell?.length ? opts.forceCell : false });
   const book = new ExcelJS.Workbook();
