@@ -93,6 +93,10 @@ describe('form rules on the seeds (spec §5.4, §7)', () => {
     expect(fs.some((f) => f.rule === 'F6' && f.message.includes('成本指标'))).toBe(false);
   });
 
+  it('F8: every 填报日期 of 000 and 003 lies in the filing period; 001 has none to check', () => {
+    for (const seed of ['000', '001', '003'] as const) expect(run(seed).filter((f) => f.rule === 'F8')).toEqual([]);
+  });
+
   it('reports nothing but one hint when a workbook has no forms at all', () => {
     const fs = checkForms({ disclosure: seedDisclosure('000'), workbook: { sheets: [] }, codes });
     expect(fs).toHaveLength(1);
