@@ -34,12 +34,18 @@ interface PendingRead {
 
 const NO_REQUIREMENTS: XlRequirements = { isSetSupported: () => false };
 
+/** The host's requirement sets inside Office; none elsewhere (merges are then skipped). */
+function hostRequirements(): XlRequirements {
+  if (typeof Office !== 'undefined' && Office.context?.requirements) return Office.context.requirements;
+  return NO_REQUIREMENTS;
+}
+
 export async function readWorkbook(ctx: XlContext, opts: ReadOptions = {}): Promise<Workbook> {
   return (await readSnapshot(ctx, opts)).workbook;
 }
 
 export async function readSnapshot(ctx: XlContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  const req = opts.requirements ?? NO_REQUIREMENTS;
+  const req = opts.requirements ?? hostRequirements();
   const canMerges = req.isSetSupported('ExcelApi', '1.13');
   const wb = ctx.workbook;
   let syncs = 0;
