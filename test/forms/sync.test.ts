@@ -139,3 +139,16 @@ describe('keeping forms in step with 表12', () => {
     expect(info?.texts.overview).toContain('网络通讯维护'); // texts untouched even when forced
   });
 });
+
+describe('matching forms to projects when writing', () => {
+  it('does not carry one short project’s form to another with a similar name and another amount', () => {
+    const settings2 = { year: 2026, place: '大同' };
+    const base = projectsFromDisclosure(seedDisclosure('003'));
+    const empty: Workbook = { sheets: [] };
+    const wb = applySyncToGrid(empty, planSync(base, empty, settings2), settings2);
+    const swapped = base.map((p) => (p.name === 'J物业费' ? { ...p, name: 'J餐饮费', total: new Decimal('12.00'), gpb: new Decimal('12.00') } : p));
+    const sync = planSync(swapped, wb, settings2);
+    expect(sync.added.map((p) => p.name)).toEqual(['J餐饮费']);
+    expect(sync.flagged.map((f) => f.form.projectName)).toEqual(['J物业费']);
+  });
+});

@@ -68,7 +68,22 @@ function amountGap(p: ProjectLine, f: LocatedForm): Decimal {
   return toYuan(p.total).minus(f.funds.annual.total).abs();
 }
 
-export function matchForms(projects: ProjectLine[], forms: LocatedForm[]): MatchResult {
+export interface MatchOptions {
+  /**
+   * For writing (keeping in step): a short near-miss name with another amount is a different
+   * project (J物业费 ↔ J餐饮费), and pairing it would carry one project's texts to another.
+   */
+  cautious?: boolean;
+}
+
+function similarity(a: string, b: string): number {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  const len = Math.max([...x].length, [...y].length);
+  return len === 0 ? 1 : 1 - levenshtein(x, y) / len;
+}
+
+export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: MatchOptions = {}): MatchResult {
   const pairs: MatchPair[] = [];
   const duplicates: MatchResult['duplicates'] = [];
   const used = new Set<LocatedForm>();
@@ -107,7 +122,12 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[]): Match
   for (const p of projects) {
     if (paired.has(p)) continue;
     const cands = forms
-      .filter((f) => !used.has(f) && isNearMiss(p.name, f.projectName))
+      .filter(
+        (f) =>
+          !used.has(f) &&
+          isNearMiss(p.name, f.projectName) &&
+          (!opts.cautious || similarity(p.name, f.projectName) >= 0.75 || amountGap(p, f).lte(YUAN_TOLERANCE)),
+      )
       .sort(
         (a, b) =>
           levenshtein(normalizeName(p.name), normalizeName(a.projectName)) -

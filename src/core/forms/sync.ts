@@ -136,7 +136,7 @@ export function planSync(
 ): SyncResult {
   const settings = FormSettings.parse(settingsInput);
   const forms = locateForms(wb);
-  const match = matchForms(projects, forms);
+  const match = matchForms(projects, forms, { cautious: true });
   const record = readRecord(wb);
   const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
   const result: SyncResult = { added: match.missing, outOfDate: [], updates: [], kept: [], flagged: [], record: [] };
