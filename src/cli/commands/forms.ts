@@ -10,6 +10,8 @@ import { SIDE_LABEL } from '../../core/forms/model';
 import { RECORD_SHEET, addedFormPlans, planSync, recordPlan, type CellUpdate, type SyncResult } from '../../core/forms/sync';
 import type { SheetPlan } from '../../core/templates/plan';
 import { readXlsx } from '../../xlsx/read';
+import { Decimal } from '../../core/money';
+import { formatYuan } from '../../core/forms/rules';
 import { locateForms } from '../../core/forms/locate';
 import { settingsFromForms } from '../../core/forms/infer';
 import { planToWorksheet } from '../../xlsx/write';
@@ -30,6 +32,7 @@ export interface FormsCliOptions {
   moneyFormat?: string;
   force?: boolean;
   forceCell?: string[];
+  forceAllCells?: boolean;
   projects?: string;
 }
 
@@ -146,6 +149,11 @@ function fieldLabel(field: string): string {
   return `${SIDE_LABEL[m[1] as 'period' | 'annual']}${names[m[2]] ?? m[2]}`;
 }
 
+function show(field: string, v: string | number | null): string {
+  if (v === null || v === '') return '空';
+  return typeof v === 'number' && field.startsWith('funds.') ? `${formatYuan(new Decimal(v))}元` : String(v);
+}
+
 function summary(sync: SyncResult, added: SheetPlan[], out: string): string {
   const lines: string[] = [];
   lines.push(`新增绩效目标表 ${sync.added.length} 张${sync.added.length ? '：' : ''}`);
@@ -156,13 +164,13 @@ function summary(sync: SyncResult, added: SheetPlan[], out: string): string {
   for (const u of written) updatedForms.set(`${u.sheet}|${u.projectName}`, [...(updatedForms.get(`${u.sheet}|${u.projectName}`) ?? []), u]);
   lines.push(`更新绩效目标表 ${updatedForms.size} 张${updatedForms.size ? '：' : ''}`);
   for (const us of updatedForms.values()) {
-    lines.push(`  ~ ${us[0].projectName}（工作表“${us[0].sheet}”）：${us.map((u) => `${fieldLabel(u.field)} ${u.cell} ${u.from ?? '空'} → ${u.to ?? '空'}`).join('；')}`);
+    lines.push(`  ~ ${us[0].projectName}（工作表“${us[0].sheet}”）：${us.map((u) => `${fieldLabel(u.field)} ${u.cell} ${show(u.field, u.from)} → ${show(u.field, u.to)}`).join('；')}`);
   }
   if (sync.kept.length) {
-    lines.push(`与表12不一致但未改动的单元格 ${sync.kept.length} 个（如确需按表12覆盖，请加 --force-cell 工作表!单元格）：`);
+    lines.push(`与表12不一致但未改动的单元格 ${sync.kept.length} 个（如确需按表12覆盖，请加 --force-cell 工作表!单元格，或 --force-all-cells）：`);
     for (const k of sync.kept) {
       const why = k.keptBecause === 'clerkEdited' ? '已被手工修改' : '非本工具生成的目标表';
-      lines.push(`  ! ${k.projectName} ${fieldLabel(k.field)}（工作表“${k.sheet}”${k.cell}）现为 ${k.from ?? '空'}，按表12应为 ${k.to ?? '空'}（${why}）`);
+      lines.push(`  ! ${k.projectName} ${fieldLabel(k.field)}（工作表“${k.sheet}”${k.cell}）现为 ${show(k.field, k.from)}，按表12应为 ${show(k.field, k.to)}（${why}）`);
     }
   }
   lines.push(`标记（表12中已无此项目，未删除）${sync.flagged.length} 张${sync.flagged.length ? '：' : ''}`);
@@ -187,7 +195,7 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   if (projects.length === 0) throw new Error(`表12（工作表“${disclosure.tables.t12.sheet}”）中没有项目行，无需生成绩效目标表`);
   const settings = settingsFrom(opts, disclosure.meta.year, disclosure.meta.unit, settingsFromForms(locateForms(grid)));
 
-  const sync = planSync(projects, grid, settings, { force: opts.forceCell?.length ? opts.forceCell : false });
+  const sync = planSync(projects, grid, settings, { force: opts.forceAllCells ? true : opts.forceCell?.length ? opts.forceCell : false });
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(buf as unknown as ArrayBuffer);
   applyUpdates(book, sync.updates);
@@ -222,6 +230,7 @@ export function register(program: Command): void {
     .option('--money-format <格式>', '元金额格式：#,##0（默认）或 #,##0.00')
     .option('--force', '输出文件已存在时覆盖')
     .option('--force-cell <工作表!单元格>', '按表12覆盖这个已被手工修改的预填单元格（可重复）', collect)
+    .option('--force-all-cells', '按表12覆盖所有与表12不一致的预填单元格（文字和指标仍不动）')
     .action(async (file: string, opts: FormsCliOptions) => {
       const r = await runForms(file, opts);
       process.stdout.write(r.stdout + '\n');
