@@ -14,16 +14,17 @@ import { FakeExcel } from '../test/excel/fakeExcel';
  */
 type Report = (name: string, value: number, unit: string) => void;
 
-async function workbookWith(units: number): Promise<FakeExcel> {
+async function workbookWith(units: number, report: Report): Promise<FakeExcel> {
   const fake = new FakeExcel(14);
   const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: Array.from({ length: units }, (_, i) => `单位${i + 1}`) });
   await fake.run((ctx) => insertTemplates(ctx, plans, { requirements: fake.requirements }));
+  report(`live.insert.syncs.${units}unit`, fake.syncCount, 'syncs');
   return fake;
 }
 
 export async function run(report: Report): Promise<void> {
   for (const units of [1, 30]) {
-    const fake = await workbookWith(units);
+    const fake = await workbookWith(units, report);
     const live = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: engineAnalyzer });
     await live.validateNow(); // learns the sheets and places the first marks
     const sheet = fake.sheets.find((s) => s.name.startsWith('表3')) ?? fake.sheets[0];
