@@ -10,7 +10,6 @@ import {
   LEVEL1_LABELS,
   normalizeName,
   type FieldKey,
-  type Indicator,
   type PerformanceForm,
   type Side,
   type SideFunds,
@@ -448,5 +447,3 @@ export function formsOf(wb: Workbook): LocatedForm[] {
   return v;
 }
 
-export { Decimal };
-export type { Indicator };

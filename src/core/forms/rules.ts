@@ -6,7 +6,7 @@ import { ZERO, moneyString, sum } from '../money';
 import type { RuleContext, RuleModule } from '../rules/types';
 import { checkOverallForm } from './overall';
 import { formsOf, type LocatedForm } from './locate';
-import { YUAN_TOLERANCE, matchForms, type MatchResult } from './match';
+import { YUAN_TOLERANCE, matchForms, sameUnit, type MatchResult } from './match';
 import {
   INDICATOR_SKELETON,
   ONE_OFF,
@@ -19,7 +19,6 @@ import {
 } from './model';
 import { projectsFromDisclosure, toYuan, type ProjectLine } from './projects';
 import { isMoneyName, moneyTotalYuan, parseIndicatorValue } from './values';
-import { sameUnit } from './match';
 
 /**
  * Form rules F1–F10 (spec §3.4, results on the seeds in §5.4). Every finding points at the
