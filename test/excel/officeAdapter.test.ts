@@ -4,7 +4,7 @@ import { renderTemplates } from '../../src/core/templates/layout';
 import { buildSeedWorkbook, SEED_IDS } from '../fixtures/seeds';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { readWorkbook } from '../../src/excel/readWorkbook';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel, rectAddr } from './fakeExcel';
 
 const PARAMS = { year: 2026, unit: '大同市就业创业服务中心', level: '单位' as const };
 
@@ -24,6 +24,39 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     // Every table of the template is found again from the written workbook.
     expect([...summary.tables].sort()).toEqual(['t1', 't10', 't11', 't12', 't13', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'].sort());
     for (const f of summary.findings) expect(typeof f.message).toBe('string');
+  });
+
+  test('listeners hear every pass, requested or live', async () => {
+    jest.useFakeTimers();
+    try {
+      const fake = new FakeExcel(14);
+      fake.loadWorkbook(buildSeedWorkbook('000', 'published'));
+      const adapter = adapterOn(fake);
+      const heard: number[] = [];
+      const off = adapter.onFindingsChanged((s) => heard.push(s.tables.length));
+      await adapter.start(); // subscribes and runs the first pass
+      expect(heard).toHaveLength(1);
+      expect(heard[0]).toBe(13);
+      // Seed 000's real defects are marked: one conditional format per involved cell.
+      const expected = new Set<string>();
+      for (const f of analyzeWorkbook(buildSeedWorkbook('000', 'published')).findings) {
+        if (f.severity === 'info') continue;
+        for (const c of [...(f.sheet && f.cell ? [{ sheet: f.sheet, cell: f.cell }] : []), ...(f.cells ?? [])]) expected.add(`${c.sheet}!${c.cell.replace(/\$/g, '')}`);
+      }
+      const marked = fake.sheets.flatMap((s) => s.cfs.map((cf) => `${s.name}!${rectAddr(cf.rect)}`));
+      expect(new Set(marked)).toEqual(expected);
+      expect(marked.length).toBe(expected.size);
+      const t3 = fake.sheets.find((s) => s.name.includes('表3'))?.name ?? fake.sheets[2].name;
+      await fake.edit(t3, 'C8', 99999);
+      await jest.advanceTimersByTimeAsync(500);
+      await adapter.live.idle();
+      expect(heard).toHaveLength(2);
+      off();
+      await adapter.validate();
+      expect(heard).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test('conflict then the clerk’s name', async () => {
