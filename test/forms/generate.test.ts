@@ -135,6 +135,13 @@ describe('canonical form layout (spec §3.2)', () => {
     expect(plan.name.length).toBeLessThanOrEqual(31);
   });
 
+  it('never hides 分 behind the integer format (003 ZY历史遗留…: 290,366.42 元 printed)', () => {
+    const p = { ...projects[0], total: new Decimal('29.0366420'), gpb: new Decimal('29.036642') };
+    const [plan2] = renderForms([p], SETTINGS_000);
+    const g6 = plan2.cells.find((c) => c.row === 5 && c.col === 6);
+    expect(g6).toMatchObject({ value: 290366.42, numFmt: '#,##0.00' });
+  });
+
   it('offers the 申报表, county and untitled variants and the stacked placement', () => {
     const t = (mode: 'cityApplication' | 'county' | 'none', place: string) =>
       renderForms([projects[0]], { ...SETTINGS_000, titleMode: mode, place })[0];

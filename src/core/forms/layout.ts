@@ -39,9 +39,9 @@ class BlockWriter {
   readonly merges: Merge[] = [];
   constructor(private readonly moneyFormat: string) {}
 
-  put(row: number, col: number, value: string | number | null, style: StyleName): void {
+  put(row: number, col: number, value: string | number | null, style: StyleName, numFmt?: string): void {
     const cell: PlannedCell = { row, col, value, style };
-    if (style === 'formMoney') cell.numFmt = this.moneyFormat;
+    if (numFmt) cell.numFmt = numFmt;
     this.cells.push(cell);
   }
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -49,7 +49,9 @@ class BlockWriter {
     this.merges.push({ top, left, bottom, right });
   }
   money(row: number, col: number, d: Decimal, blank: boolean | undefined): void {
-    this.put(row, col, blank && d.isZero() ? null : d.toNumber(), 'formMoney');
+    // An amount with 分 never hides them behind an integer format (003: 290,366.42).
+    const fmt = d.isInteger() ? this.moneyFormat : '#,##0.00';
+    this.put(row, col, blank && d.isZero() ? null : d.toNumber(), 'formMoney', fmt);
   }
 }
 

@@ -99,10 +99,17 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
     const candidates = forms.filter((f) => normalizeName(f.projectName) === name);
     const taken: { p: ProjectLine; f: LocatedForm }[] = [];
     for (const p of group) {
-      const own = candidates
-        .filter((f) => !used.has(f) && sameUnit(p.unit, f.implementingUnit))
-        .sort((a, b) => amountGap(p, a).comparedTo(amountGap(p, b)));
-      const pool = own.length ? own : candidates.filter((f) => !used.has(f)).sort((a, b) => amountGap(p, a).comparedTo(amountGap(p, b)));
+      // The same amount is the strongest sign (a wrong 实施单位 is a typo F9 reports), then the unit.
+      const rank = (f: LocatedForm): [number, number, Decimal] => [
+        amountGap(p, f).lte(YUAN_TOLERANCE) ? 0 : 1,
+        sameUnit(p.unit, f.implementingUnit) ? 0 : 1,
+        amountGap(p, f),
+      ];
+      const pool = candidates
+        .filter((f) => !used.has(f))
+        .map((f) => ({ f, k: rank(f) }))
+        .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2].comparedTo(b.k[2]))
+        .map((x) => x.f);
       const f = pool[0];
       if (!f) continue;
       used.add(f);
