@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { checkManifest, parseXml } from '../../scripts/check-manifest';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,5 +48,20 @@ describe('manifest.xml', () => {
     expect(() => parseXml('<a x=1/>')).toThrow(/引号/);
     expect(checkManifest('<OfficeApp>', ROOT)[0]).toMatch(/未闭合/);
     expect(parseXml('<a b="&amp;&#x4E2D;">t<c/></a>').attrs.b).toBe('&中');
+  });
+
+  test('Microsoft’s own manifest reader (office-addin-manifest) reads the same essentials', () => {
+    // Run in plain node: the package pulls in ESM-only modules that jest's CommonJS runtime refuses.
+    const script = `require('office-addin-manifest/lib/manifestOperations').OfficeAddinManifest.readManifestFile(process.argv[1]).then((i) => process.stdout.write(JSON.stringify(i)))`;
+    const info = JSON.parse(execFileSync(process.execPath, ['-e', script, join(ROOT, 'manifest.xml')], { cwd: ROOT, encoding: 'utf8' })) as {
+      id: string;
+      hosts: string[];
+      permissions: string;
+      defaultSettings?: { sourceLocation?: string };
+    };
+    expect(info.hosts).toEqual(['Workbook']);
+    expect(info.permissions).toBe('ReadWriteDocument');
+    expect(info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html');
+    expect(info.id).toBe(parseXml(xml).children.find((c) => c.name === 'Id')?.text.trim());
   });
 });
