@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { register, runForms } from '../../src/cli/commands/forms';
 import { locateForms } from '../../src/core/forms/locate';
+import { locateTables } from '../../src/core/locate';
 import { readXlsx } from '../../src/xlsx/read';
 import { writeGridToXlsx } from '../../src/xlsx/writeGrid';
 import { buildSeedWorkbook, loadFixture } from '../fixtures/seeds';
@@ -35,6 +36,9 @@ describe('budget-disclosure forms', () => {
     }
     const forms = locateForms(written);
     expect(forms).toHaveLength(14);
+    // Our form and record sheets do not disturb the table locator.
+    expect(locateTables(written).tables.t12?.sheet).toBe(locateTables(original).tables.t12?.sheet);
+    expect(locateTables(written).findings.map((f) => f.message)).toEqual(locateTables(original).findings.map((f) => f.message));
     const fx = loadFixture('000');
     const net = forms.find((f) => f.projectName === 'Z网络运维服务费');
     expect(net?.funds.annual.total.toString()).toBe(fx.forms.find((f) => f.projectName === 'Z网络运维服务费')?.funds.annual);

@@ -1,6 +1,7 @@
 import { locateTables } from '../../src/core/locate';
 import { projectsFromDisclosure } from '../../src/core/forms/projects';
-import { checkForms } from '../../src/core/forms/rules';
+import { FORM_RULES, checkForms } from '../../src/core/forms/rules';
+import { analyzeWorkbook } from '../../src/core/check';
 import { CodeTable } from '../../src/core/reference';
 import { buildSeedWorkbook, loadFixture, type SeedId } from '../fixtures/seeds';
 import { seedFormsSheet } from './seedForms';
@@ -31,5 +32,16 @@ describe('projects from the located 表12 (with the shared locator)', () => {
     // F2 points at both cells: the form's and 表12's.
     const f2 = errors.find((f) => f.rule === 'F2');
     expect(f2?.cells?.length).toBe(2);
+  });
+
+  it('runs inside analyzeWorkbook as a rule family', () => {
+    const wb = buildSeedWorkbook('003', 'published');
+    const withForms = { sheets: [...wb.sheets, seedFormsSheet('003')] };
+    const a = analyzeWorkbook(withForms, { modules: FORM_RULES });
+    const errors = a.findings.filter((f) => f.rule.startsWith('F') && f.severity === 'error');
+    expect(errors.map((f) => f.rule).sort()).toEqual(['F1', 'F6', 'F6']);
+    // The form sheet does not disturb the table locator.
+    expect(a.disclosure.tables.t12?.sheet).toBe(locateTables(wb).tables.t12?.sheet);
+    expect(a.disclosure.findings.length).toBe(locateTables(wb).findings.length);
   });
 });
