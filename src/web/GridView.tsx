@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Severity } from '../core/model/finding';
-import type { Sheet } from '../core/model/grid';
+import type { Merge, Sheet } from '../core/model/grid';
 import { addr, columnLetter, sheetColCount } from '../core/model/grid';
 import { columnWidthPx, displayValue } from './cellText';
 
@@ -34,13 +34,14 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
   const colCount = Math.max(sheetColCount(sheet), 1);
 
   const widths = useMemo(() => {
+    const cover = coverage(sheet);
     const w: number[] = [];
     for (let c = 0; c < colCount; c++) {
       const texts: string[] = [];
       for (let r = 0; r < Math.min(sheet.rows.length, WIDTH_SAMPLE_ROWS); r++) {
         const cell = sheet.rows[r]?.[c];
         // Titles merged across the table would make their first column huge.
-        if (cell && !isMergedAcrossColumns(sheet, r, c)) texts.push(displayValue(cell.value));
+        if (cell && !isMergedAcrossColumns(cover, r, c)) texts.push(displayValue(cell.value));
       }
       w.push(columnWidthPx(texts));
     }
@@ -81,21 +82,32 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const totalWidth = 40 + widths.reduce((a, b) => a + b, 0);
 
+  const cover = useMemo(() => coverage(sheet), [sheet]);
   const body = [];
   for (let r = first; r < last; r++) {
     const row = sheet.rows[r];
     const cells = [];
     for (let c = 0; c < colCount; c++) {
-      const cell = row?.[c];
-      const a = addr(r, c);
-      const sev = marks?.get(a);
-      const focused = focus !== undefined && focus.row === r && focus.col === c;
+      const m = cover.get(r * COL_STRIDE + c);
+      let span: { colSpan: number; rowSpan: number } | undefined;
+      let src = { r, c };
+      if (m) {
+        // A merge is drawn once, from its first row inside the rendered window.
+        const anchorRow = Math.max(m.top, first);
+        if (r !== anchorRow || c !== m.left) continue;
+        span = { colSpan: m.right - m.left + 1, rowSpan: Math.min(m.bottom, last - 1) - anchorRow + 1 };
+        src = { r: m.top, c: m.left };
+      }
+      const cell = src.r === r ? row?.[src.c] : sheet.rows[src.r]?.[src.c];
+      const a = addr(src.r, src.c);
+      const sev = marks?.get(addr(r, c)) ?? (m ? marks?.get(a) : undefined);
+      const focused = focus !== undefined && (m ? inMerge(m, focus.row, focus.col) : focus.row === r && focus.col === c);
       const text = cell ? displayValue(cell.value) : '';
-      const cls = ['c', typeof cell?.value === 'number' ? 'num' : '', sev ? `sev-${sev}` : '', focused ? 'focus' : '', cell?.formula ? 'fx' : '']
+      const cls = ['c', typeof cell?.value === 'number' ? 'num' : '', sev ? `sev-${sev}` : '', focused ? 'focus' : '', cell?.formula ? 'fx' : '', m ? 'merged' : '']
         .filter(Boolean)
         .join(' ');
       cells.push(
-        <td key={c} className={cls} data-cell={a} data-sev={sev} title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}>
+        <td key={c} className={cls} data-cell={addr(r, c)} data-sev={sev} colSpan={span?.colSpan} rowSpan={span?.rowSpan} title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}>
           {text}
         </td>,
       );
@@ -147,6 +159,24 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
   );
 }
 
-function isMergedAcrossColumns(sheet: Sheet, r: number, c: number): boolean {
-  return sheet.merges.some((m) => m.top <= r && r <= m.bottom && m.left === c && m.right > m.left);
+/** Row-major key of a cell; no disclosure sheet comes near this many columns. */
+const COL_STRIDE = 16384;
+
+function inMerge(m: Merge, r: number, c: number): boolean {
+  return m.top <= r && r <= m.bottom && m.left <= c && c <= m.right;
+}
+
+/** Cell key → the multi-cell merge covering it. */
+function coverage(sheet: Sheet): Map<number, Merge> {
+  const map = new Map<number, Merge>();
+  for (const m of sheet.merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) map.set(r * COL_STRIDE + c, m);
+  }
+  return map;
+}
+
+function isMergedAcrossColumns(cover: Map<number, Merge>, r: number, c: number): boolean {
+  const m = cover.get(r * COL_STRIDE + c);
+  return m !== undefined && m.right > m.left;
 }

@@ -11,7 +11,9 @@ export function displayValue(v: CellValue): string {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return String(v);
     const p = Number(v.toPrecision(15));
-    return Number.isInteger(p) ? String(p) : String(p);
+    if (Number.isInteger(p)) return String(p);
+    // Money carries 2 decimals: 103.3 reads as 103.30, as the published tables print it.
+    return Math.abs(p * 100 - Math.round(p * 100)) < 1e-6 ? p.toFixed(2) : String(p);
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v;

@@ -1,52 +1,45 @@
 import type ExcelJS from 'exceljs';
 import { projectsFromDisclosure } from '../core/forms/projects';
 import { renderForms } from '../core/forms/layout';
-import { tagKey } from '../core/forms/layout';
 import type { Disclosure } from '../core/model/disclosure';
 import type { Workbook } from '../core/model/grid';
 import { generateNarrative } from '../core/narrative/generate';
 import { renderTemplates } from '../core/templates/layout';
 import type { SheetPlan } from '../core/templates/plan';
-import { TABLE_IDS, type TableId } from '../core/templates/schema';
+import type { TemplateParamsInput } from '../core/templates/schema';
+import { analyzeWorkbook, type Analysis } from '../core/check';
 import { tagToDefinedName } from '../core/templates/tags';
 import { readXlsx } from '../xlsx/read';
 import { planToWorksheet } from '../xlsx/write';
-import { analyze } from './analyze';
-import type { Analysis, NarrativeText, WebEngine } from './engine';
+import type { NarrativeText, WebEngine } from './engine';
 import type { PlanWriter } from './xlsxSession';
 
 /** The page's engine: the same src/core and src/xlsx code the CLI and the task pane run. */
 export const webEngine: WebEngine = {
   async read(bytes: Uint8Array, fileName: string): Promise<Workbook> {
-    const wb = await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (wb.sheets.length === 0) throw new Error(`“${fileName}”中没有工作表`);
-    return wb;
+    try {
+      const wb = await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      if (wb.sheets.length === 0) throw new Error('工作簿中没有工作表');
+      return wb;
+    } catch (e) {
+      // The reader names the file only when it opened it from a path; here it got bytes.
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new Error(msg.replace(/^该文件/, `“${fileName}”`));
+    }
   },
 
   analyze(wb: Workbook): Analysis {
-    return analyze(wb);
+    return analyzeWorkbook(wb);
   },
 
-  missingTablePlans(a: Analysis, wb: Workbook): SheetPlan[] {
-    const missing: TableId[] = TABLE_IDS.filter((id) => !a.disclosure.tables[id]);
-    if (missing.length === 0) return [];
-    const m = a.disclosure.meta;
-    const plans = renderTemplates({
-      year: m.year ?? new Date().getFullYear(),
-      unit: m.unit ?? '（请填写单位名称）',
-      level: m.level ?? '单位',
-      tables: missing,
-    });
-    return uniqueNames(plans, new Set(wb.sheets.map((s) => s.name)));
+  templatePlans(params: TemplateParamsInput): SheetPlan[] {
+    return renderTemplates(params);
   },
 
-  formPlans(a: Analysis, wb: Workbook): SheetPlan[] {
+  formPlans(a: Analysis, taken: readonly string[]): SheetPlan[] {
     const d = a.disclosure;
     const projects = projectsFromDisclosure(d);
     if (projects.length === 0) return [];
-    const ours = new Set(projects.map((p) => `form:${tagKey(p.key)}`));
-    // A form sheet we are about to replace gives its name back, so an update keeps sheet names.
-    const taken = wb.sheets.filter((s) => !(s.tag && ours.has(s.tag))).map((s) => s.name);
     // TODO(forms): use src/core/forms/sync.ts once it lands, so an update keeps the clerk's texts.
     return renderForms(projects, formSettings(d), { takenNames: taken });
   },
@@ -71,15 +64,6 @@ function formSettings(d: Disclosure) {
     place: city,
     documentUnit: unit || undefined,
   };
-}
-
-function uniqueNames(plans: SheetPlan[], taken: Set<string>): SheetPlan[] {
-  return plans.map((p) => {
-    let name = p.name;
-    for (let i = 2; taken.has(name); i++) name = `${p.name.slice(0, 27)}(${i})`;
-    taken.add(name);
-    return name === p.name ? p : { ...p, name };
-  });
 }
 
 /**

@@ -14,7 +14,11 @@ export interface CellTarget {
   addr: string;
 }
 
-/** sheet name → 'B12' → the worst severity of a finding touching that cell. */
+/**
+ * sheet name → 'B12' → the worst severity of a finding whose primary cell it is. Only primary
+ * cells are coloured: a 尾差 on 本年支出合计 involves 30 category cells, and colouring them all
+ * would hide where the problem is.
+ */
 export type CellMarks = Map<string, Map<string, Severity>>;
 
 function strip(cell: string): string {
@@ -51,7 +55,7 @@ export function primaryTarget(f: Finding): CellTarget | undefined {
 export function cellMarks(findings: readonly Finding[]): CellMarks {
   const marks: CellMarks = new Map();
   for (const f of findings) {
-    for (const t of findingTargets(f)) {
+    for (const t of findingTargets(f).slice(0, 1)) {
       let m = marks.get(t.sheet);
       if (!m) marks.set(t.sheet, (m = new Map()));
       const prev = m.get(t.addr);
@@ -66,22 +70,4 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
   const n: Record<Severity, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
   for (const f of findings) n[f.severity]++;
   return n;
-}
-
-/** Worst first, then by sheet and row, so the list reads top to bottom like the workbook. */
-export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
-  const pos = new Map(sheetOrder.map((s, i) => [s, i]));
-  return findings
-    .map((f, i) => ({ f, i, t: primaryTarget(f) }))
-    .sort((a, b) => {
-      const r = RANK[b.f.severity] - RANK[a.f.severity];
-      if (r !== 0) return r;
-      const sa = a.t ? pos.get(a.t.sheet) ?? 999 : 1000;
-      const sb = b.t ? pos.get(b.t.sheet) ?? 999 : 1000;
-      if (sa !== sb) return sa - sb;
-      const ra = a.t?.row ?? 0;
-      const rb = b.t?.row ?? 0;
-      return ra !== rb ? ra - rb : a.i - b.i;
-    })
-    .map((x) => x.f);
 }

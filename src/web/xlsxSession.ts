@@ -39,7 +39,6 @@ export class XlsxSession {
   /** Adds (or replaces) sheets from plans, then rereads the grid so the page shows what Excel will. */
   async applyPlans(plans: SheetPlan[], write: PlanWriter): Promise<void> {
     if (plans.length === 0) return;
-    for (const p of plans) this.removeSheet(p.name);
     write(this.xwb, plans);
     await this.reload();
   }

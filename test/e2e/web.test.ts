@@ -27,33 +27,57 @@ afterAll(async () => {
 async function openExample(): Promise<void> {
   await h.page.goto(h.url);
   await h.page.getByRole('button', { name: '载入示例' }).click();
-  await h.page.getByTestId('finding-summary').waitFor({ timeout: 60_000 });
+  await h.page.getByTestId('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
 }
 
-function findingByText(text: string) {
-  return h.page.locator('.finding', { hasText: text }).first();
+/** The shared 校验 list: the message mentioning all of `words`, and its 转到该单元格 link. */
+function findingText(...words: string[]) {
+  let t = h.page.getByTestId('pane').locator('.fui-Text', { hasText: words[0] });
+  for (const w of words.slice(1)) t = t.filter({ hasText: w });
+  return t.first();
 }
 
-test('载入示例：列出 spec §7 中 seed 000 的已知问题', async () => {
+function findingLink(...words: string[]) {
+  return findingText(...words).locator('xpath=..').getByRole('button').first();
+}
+
+function gridCell(sheet: string, cell: string) {
+  return h.page.locator(`.grid-box[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
+}
+
+test('载入示例：共享的校验列表列出 spec §7 中 seed 000 的已知问题', async () => {
   await openExample();
-  await h.page.locator('.finding').first().waitFor();
-  // §7.1: 2210202 is 租房补贴 in 表2/表3 but 提租补贴 in 表5.
-  await expect(findingByText('2210202').isVisible()).resolves.toBe(true);
-  // §7.2: the 21011 and 22102 rows of 表2/3/5 are 尾差, reported at rounding severity.
-  const rounding = h.page.locator('.finding[data-severity="rounding"]');
-  await expect(rounding.filter({ hasText: '21011' }).count()).resolves.toBeGreaterThanOrEqual(1);
-  await expect(rounding.filter({ hasText: '22102' }).count()).resolves.toBeGreaterThanOrEqual(1);
-  expect(await rounding.count()).toBeGreaterThanOrEqual(5);
+  // §7.1: 2210202 is 租房补贴 in 表2/表3 but 提租补贴 (the standard name) in 表5.
+  await findingText('2210202', '提租补贴').waitFor();
+  // §7.2: 尾差 only, at rounding severity: 21011, 22102 and 合计 of 表2/3/5, 表1/表4 本年支出合计, 表6 two classes.
+  const header = h.page.getByTestId('pane').getByRole('button', { name: /^尾差（\d+）$/ });
+  const n = Number(/（(\d+)）/.exec((await header.textContent()) ?? '')?.[1]);
+  expect(n).toBeGreaterThanOrEqual(9);
+  await header.click();
+  for (const code of ['21011', '22102', '工资福利支出', '商品和服务支出']) {
+    await expect(h.page.getByTestId('pane').getByText(code).first().isVisible()).resolves.toBe(true);
+  }
   await shot(h.page, 'wide-findings');
 });
 
+test('表格标出问题单元格：表2 的 21011 行有尾差标记', async () => {
+  await h.page.locator('.sheettabs [role=tab]', { hasText: '表2' }).first().click();
+  const codeCell = h.page.locator('.grid-box[data-sheet="表2"] td', { hasText: /^21011$/ });
+  const addr = (await codeCell.getAttribute('data-cell')) ?? '';
+  const row = /\d+$/.exec(addr)?.[0];
+  expect(row).toBeDefined();
+  const marked = h.page.locator(`.grid-box[data-sheet="表2"] td[data-sev="rounding"][data-cell$="${row}"]`);
+  expect(await marked.count()).toBeGreaterThanOrEqual(1);
+});
+
 test('点击问题：表格切到对应工作表、滚动到该单元格并高亮', async () => {
-  const f = findingByText('2210202');
-  const target = await f.getAttribute('data-target');
-  expect(target).toMatch(/^.+![A-Z]+\d+$/);
-  const [sheet, cell] = (target as string).split('!');
-  await f.click();
-  const td = h.page.locator(`.grid-box[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
+  await h.page.locator('.sheettabs [role=tab]', { hasText: '表12' }).click();
+  const link = findingLink('2210202', '提租补贴');
+  const place = (await link.textContent()) ?? '';
+  expect(place).toMatch(/^.+![A-Z]+\d+$/);
+  const [sheet, cell] = place.split('!');
+  await link.click();
+  const td = gridCell(sheet, cell);
   await td.waitFor();
   await expect(td.getAttribute('class')).resolves.toMatch(/\bfocus\b/);
   await expect(td.getAttribute('data-sev')).resolves.toMatch(/^(error|warning|rounding|info)$/);
@@ -78,9 +102,10 @@ test('窄屏 340px：不出现横向溢出，问题列表和表格都可用', as
   await h.page.setViewportSize({ width: 340, height: 720 });
   const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await expect(h.page.locator('.finding').first().isVisible()).resolves.toBe(true);
   await expect(h.page.locator('.grid-box').isVisible()).resolves.toBe(true);
-  await findingByText('2210202').click();
+  const link = findingLink('2210202', '提租补贴');
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
   await h.page.locator('td.focus').waitFor();
   await shot(h.page, 'narrow-340');
   await h.page.setViewportSize({ width: 1280, height: 800 });
@@ -101,7 +126,7 @@ test('生成绩效目标表、写入情况说明、下载；命令行 check 能�
 
   await h.page.getByRole('button', { name: '写入情况说明' }).click();
   await h.page.getByTestId('status').filter({ hasText: '情况说明' }).waitFor({ timeout: 60_000 });
-  await h.page.getByRole('tab', { name: '情况说明' }).click();
+  await h.page.locator('.sheettabs [role=tab]', { hasText: '情况说明' }).click();
   await h.page.locator(`.grid-box[data-sheet="情况说明"] td`, { hasText: fx.narrative.heading }).first().waitFor();
 
   await h.page.getByRole('button', { name: '插入缺少的表' }).click();
@@ -137,17 +162,17 @@ test('打开文件：拖放与文件选择都能打开；坏文件给出中文�
     dt.items.add(new File([new Uint8Array(b)], '拖入的预算公开表.xlsx'));
     return dt;
   }, bytes);
-  await h.page.dispatchEvent('[data-testid=drop]', 'drop', { dataTransfer });
+  await h.page.dispatchEvent('.app', 'drop', { dataTransfer });
   await h.page.getByTestId('status').filter({ hasText: '已打开“拖入的预算公开表.xlsx”' }).waitFor({ timeout: 60_000 });
-  await expect(findingByText('2210202').isVisible()).resolves.toBe(true);
+  await findingText('2210202', '提租补贴').waitFor();
 
   await h.page.getByTestId('file-input').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是工作簿') });
-  const alert = h.page.getByRole('alert');
+  const alert = h.page.locator('[data-testid=status].error');
   await alert.waitFor();
   await expect(alert.textContent()).resolves.toContain('不是 Excel 工作簿');
 
   await h.page.getByTestId('file-input').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
-  await expect(h.page.getByRole('alert').textContent()).resolves.toContain('不是 .xlsx 文件');
+  await alert.filter({ hasText: '不是 .xlsx 文件' }).waitFor();
 
   await h.page.getByTestId('file-input').setInputFiles(EXAMPLE);
   await h.page.getByTestId('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
@@ -158,7 +183,7 @@ test('300 个项目的工作簿：表12 只渲染可见的行，滚到底能看�
   await writeBigWorkbook(300, file);
   await h.page.getByTestId('file-input').setInputFiles(file);
   await h.page.getByTestId('status').filter({ hasText: '已打开“web-300-projects.xlsx”' }).waitFor({ timeout: 120_000 });
-  await h.page.getByRole('tab', { name: '表12' }).click();
+  await h.page.locator('.sheettabs [role=tab]', { hasText: '表12' }).click();
   const grid = h.page.locator('.grid-box[data-sheet="表12"]');
   await grid.waitFor();
   const rendered = await grid.locator('tbody tr').count();

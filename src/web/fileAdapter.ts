@@ -1,0 +1,185 @@
+import type { Analysis } from '../core/check';
+import { tagKey } from '../core/forms/layout';
+import { projectsFromDisclosure } from '../core/forms/projects';
+import type { Workbook } from '../core/model/grid';
+import type { SheetPlan } from '../core/templates/plan';
+import { TABLE_IDS, type TableId } from '../core/templates/schema';
+import type {
+  AdapterCapabilities,
+  FormsOutcome,
+  InsertOutcome,
+  InsertRequest,
+  NameConflict,
+  Progress,
+  ValidationSummary,
+  WorkbookAdapter,
+} from '../taskpane/adapter';
+import type { WebEngine } from './engine';
+import { XlsxSession, type PlanWriter } from './xlsxSession';
+
+/**
+ * The task pane's WorkbookAdapter over an .xlsx file held in the browser: the pane's pages
+ * (插入模板, 校验, 绩效目标表) run unchanged on it. Selecting a cell scrolls the page's grid
+ * instead of Excel. Everything stays in memory until the clerk downloads the result.
+ */
+export const NO_FILE = '请先打开一个 .xlsx 工作簿（点击“打开 .xlsx”或把文件拖到页面上）';
+
+type Listener<T> = (v: T) => void;
+
+export class XlsxFileAdapter implements WorkbookAdapter {
+  readonly capabilities: AdapterCapabilities = { liveValidation: false, insert: true };
+  private current?: XlsxSession;
+  private analysis?: Analysis;
+  private readonly findingListeners = new Set<Listener<ValidationSummary>>();
+  private readonly selectListeners = new Set<Listener<{ sheet: string; cell: string }>>();
+  private readonly gridListeners = new Set<Listener<Workbook | undefined>>();
+
+  constructor(
+    private readonly engine: WebEngine,
+    private readonly writePlans: PlanWriter,
+  ) {}
+
+  get session(): XlsxSession | undefined {
+    return this.current;
+  }
+
+  get lastAnalysis(): Analysis | undefined {
+    return this.analysis;
+  }
+
+  /** Opens a file and validates it; the previous file is dropped only when the new one opened. */
+  async open(fileName: string, bytes: Uint8Array): Promise<ValidationSummary> {
+    if (!/\.xlsx$/i.test(fileName)) {
+      throw new Error(`“${fileName}”不是 .xlsx 文件；旧版 .xls 或 WPS 的 .et 文件请先在 Excel/WPS 中另存为 .xlsx`);
+    }
+    const s = await XlsxSession.open(this.engine, fileName, bytes);
+    this.current = s;
+    this.emitGrid();
+    return this.validate();
+  }
+
+  async validate(): Promise<ValidationSummary> {
+    const s = this.need();
+    this.analysis = this.engine.analyze(s.grid);
+    const summary: ValidationSummary = {
+      findings: this.analysis.findings,
+      tables: Object.keys(this.analysis.disclosure.tables),
+      finishedAt: new Date(),
+    };
+    for (const cb of this.findingListeners) cb(summary);
+    return summary;
+  }
+
+  onFindingsChanged(cb: (summary: ValidationSummary) => void): () => void {
+    this.findingListeners.add(cb);
+    return () => this.findingListeners.delete(cb);
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const s = this.need();
+    if (!s.grid.sheets.some((x) => x.name === sheet)) throw new Error(`工作簿中没有工作表“${sheet}”`);
+    for (const cb of this.selectListeners) cb({ sheet, cell });
+  }
+
+  /** The page's grid follows selectCell through this. */
+  onSelect(cb: Listener<{ sheet: string; cell: string }>): () => void {
+    this.selectListeners.add(cb);
+    return () => this.selectListeners.delete(cb);
+  }
+
+  onGridChanged(cb: Listener<Workbook | undefined>): () => void {
+    this.gridListeners.add(cb);
+    return () => this.gridListeners.delete(cb);
+  }
+
+  async insertTemplates(request: InsertRequest, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {
+    const s = this.need();
+    const plans = this.engine.templatePlans(request.params);
+    const renamed = applyRenames(plans, request.renames ?? {});
+    const conflicts = nameConflicts(renamed, s.grid, plans.map((p) => p.name));
+    if (conflicts.length > 0) return { status: 'conflicts', conflicts };
+    onProgress?.({ done: 0, total: renamed.length, message: '正在写入模板…' });
+    await s.applyPlans(renamed, this.writePlans);
+    onProgress?.({ done: renamed.length, total: renamed.length, message: '已写入' });
+    this.emitGrid();
+    await this.validate();
+    return { status: 'inserted', sheets: renamed.map((p) => ({ tag: p.tag, name: p.name })), notes: [] };
+  }
+
+  /** The page's 插入缺少的表: the tables the locator did not find, named to avoid clashes. */
+  async insertMissingTables(): Promise<{ inserted: string[] }> {
+    const a = this.analysis ?? (await this.validate(), this.analysis);
+    const missing: TableId[] = TABLE_IDS.filter((id) => !a?.disclosure.tables[id]);
+    if (!a || missing.length === 0) return { inserted: [] };
+    const m = a.disclosure.meta;
+    const request: InsertRequest = {
+      params: { year: m.year ?? new Date().getFullYear(), unit: m.unit ?? '（请填写单位名称）', level: m.level ?? '单位', tables: missing },
+    };
+    let out = await this.insertTemplates(request);
+    if (out.status === 'conflicts') {
+      // Unattended: take the free names the conflict check proposes.
+      const renames = Object.fromEntries(out.conflicts.map((c) => [c.template, c.proposed]));
+      out = await this.insertTemplates({ ...request, renames });
+    }
+    return { inserted: out.status === 'inserted' ? out.sheets.map((x) => x.name) : [] };
+  }
+
+  async buildForms(_renames?: Record<string, string>): Promise<FormsOutcome> {
+    const s = this.need();
+    const a = this.analysis ?? (await this.validate(), this.analysis);
+    if (!a?.disclosure.tables.t12) return { status: 'unavailable', message: '未找到表12 项目支出预算表，无法生成绩效目标表' };
+    const projects = projectsFromDisclosure(a.disclosure);
+    if (projects.length === 0) return { status: 'unavailable', message: '表12 中没有项目，未生成绩效目标表' };
+    // A form sheet of the same project is replaced, so its name is free again: updates keep names.
+    const ours = new Set(projects.map((p) => `form:${tagKey(p.key)}`));
+    const taken = s.grid.sheets.filter((x) => !(x.tag && ours.has(x.tag))).map((x) => x.name);
+    const plans = this.engine.formPlans(a, taken);
+    await s.applyPlans(plans, this.writePlans);
+    this.emitGrid();
+    await this.validate();
+    return { status: 'inserted', sheets: plans.map((p) => ({ tag: p.tag, name: p.name })), notes: [] };
+  }
+
+  async writeNarrative(): Promise<void> {
+    const s = this.need();
+    const a = this.analysis ?? (await this.validate(), this.analysis);
+    if (!a) return;
+    await s.writeNarrative(this.engine.narrative(a));
+    this.emitGrid();
+    await this.validate();
+  }
+
+  async fileBytes(): Promise<Uint8Array> {
+    return this.need().toBytes();
+  }
+
+  private need(): XlsxSession {
+    if (!this.current) throw new Error(NO_FILE);
+    return this.current;
+  }
+
+  private emitGrid(): void {
+    for (const cb of this.gridListeners) cb(this.current?.grid);
+  }
+}
+
+function applyRenames(plans: SheetPlan[], renames: Record<string, string>): SheetPlan[] {
+  return plans.map((p) => (renames[p.name] ? { ...p, name: renames[p.name] } : p));
+}
+
+/** Plans whose sheet name is already used in the workbook (Excel compares names case-insensitively). */
+export function nameConflicts(plans: readonly SheetPlan[], wb: Workbook, templateNames: readonly string[] = plans.map((p) => p.name)): NameConflict[] {
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const out: NameConflict[] = [];
+  for (const [i, p] of plans.entries()) {
+    if (!taken.has(p.name.toLowerCase())) {
+      taken.add(p.name.toLowerCase());
+      continue;
+    }
+    let proposed = p.name;
+    for (let i = 2; taken.has(proposed.toLowerCase()); i++) proposed = `${p.name.slice(0, 27)}(${i})`;
+    taken.add(proposed.toLowerCase());
+    out.push({ tag: p.tag, template: templateNames[i] ?? p.name, wanted: p.name, proposed, reason: `工作簿中已有名为“${p.name}”的工作表` });
+  }
+  return out;
+}
