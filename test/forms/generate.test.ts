@@ -100,6 +100,13 @@ describe('canonical form layout (spec §3.2)', () => {
     expect(cell(plan, 'G11') ?? null).toBeNull(); // 其他资金 left blank, as the seeds print it
   });
 
+  it('gives the clerk’s text rows room (项目概况 … 项目实施计划, 总体目标)', () => {
+    const overviewRow = plan.cells.find((c) => c.value === '项目概况')?.row ?? -1;
+    for (let r = overviewRow; r < overviewRow + 5; r++) expect(plan.rowHeights?.[r]).toBeGreaterThanOrEqual(30);
+    const goalsRow = (plan.cells.find((c) => c.value === '实施期目标')?.row ?? -2) + 1;
+    expect(plan.rowHeights?.[goalsRow]).toBeGreaterThanOrEqual(30);
+  });
+
   it('merges label and value cells like the seeds', () => {
     const has = (top: number, left: number, bottom: number, right: number): boolean =>
       plan.merges.some((m) => m.top === top && m.left === left && m.bottom === bottom && m.right === right);

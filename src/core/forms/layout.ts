@@ -32,11 +32,17 @@ export interface FormBlock {
   cells: PlannedCell[];
   merges: Merge[];
   rows: number;
+  /** Taller rows for the texts the clerk writes (points, by sheet row). */
+  rowHeights: Record<number, number>;
 }
+
+/** Row heights in points: room for two or three lines of 概况/依据/目标 text. */
+export const FORM_ROW_HEIGHTS = { title: 26, text: 42, goals: 56 };
 
 class BlockWriter {
   readonly cells: PlannedCell[] = [];
   readonly merges: Merge[] = [];
+  readonly heights: Record<number, number> = {};
   constructor(private readonly moneyFormat: string) {}
 
   put(row: number, col: number, value: string | number | null, style: StyleName, numFmt?: string): void {
@@ -89,6 +95,7 @@ export function planFormBlock(f: FormContent, top: number, moneyFormat: string):
   if (f.title !== undefined) {
     w.put(r, 0, f.title, 'formTitle');
     w.merge(r, 0, r, 7);
+    w.heights[r] = FORM_ROW_HEIGHTS.title;
     r++;
     w.put(r, 0, f.yearLabel ?? '', 'formTitle');
     w.merge(r, 0, r, 7);
@@ -130,6 +137,7 @@ export function planFormBlock(f: FormContent, top: number, moneyFormat: string):
     w.merge(r, 0, r, 1);
     w.put(r, 2, f.texts[k], 'formText');
     w.merge(r, 2, r, 7);
+    w.heights[r] = FORM_ROW_HEIGHTS.text;
     r++;
   }
   w.put(r, 0, '总体目标', 'formLabel');
@@ -143,6 +151,7 @@ export function planFormBlock(f: FormContent, top: number, moneyFormat: string):
   w.merge(r, 2, r, 4);
   w.put(r, 5, f.texts.goalsAnnual, 'formText');
   w.merge(r, 5, r, 7);
+  w.heights[r] = FORM_ROW_HEIGHTS.goals;
   r++;
 
   const headerRow = r;
@@ -176,7 +185,7 @@ export function planFormBlock(f: FormContent, top: number, moneyFormat: string):
     w.put(r, i * 2 + 1, sig[i], 'formText');
   });
   r++;
-  return { cells: w.cells, merges: w.merges, rows: r - top };
+  return { cells: w.cells, merges: w.merges, rows: r - top, rowHeights: w.heights };
 }
 
 /** Short, stable tag part for a project key (defined names allow few characters). */
@@ -235,6 +244,7 @@ export function renderFormContents(forms: KeyedForm[], settings: FormSettings, o
       const b = planFormBlock(f.content, top, settings.moneyFormat);
       plan.cells.push(...b.cells);
       plan.merges.push(...b.merges);
+      plan.rowHeights = { ...plan.rowHeights, ...b.rowHeights };
       top += b.rows + STACK_GAP;
     }
     return forms.length ? [plan] : [];
@@ -244,6 +254,7 @@ export function renderFormContents(forms: KeyedForm[], settings: FormSettings, o
     const b = planFormBlock(f.content, 0, settings.moneyFormat);
     plan.cells = b.cells;
     plan.merges = b.merges;
+    plan.rowHeights = b.rowHeights;
     return plan;
   });
 }
