@@ -30,10 +30,21 @@ function keysOf(defs: readonly TableDef[]): TitleKey[] {
 
 const MAX_TITLE_LENGTH = 90;
 
+const keyCache = new WeakMap<readonly TableDef[], TitleKey[]>();
+
+function cachedKeys(defs: readonly TableDef[]): TitleKey[] {
+  let keys = keyCache.get(defs);
+  if (!keys) {
+    keys = keysOf(defs);
+    keyCache.set(defs, keys);
+  }
+  return keys;
+}
+
 export function titleOf(text: string, defs: readonly TableDef[]): TableId | undefined {
   if (text.length > MAX_TITLE_LENGTH || !text.includes('表')) return undefined;
   const n = norm(text);
-  for (const k of keysOf(defs)) if (n.includes(k.key)) return k.id;
+  for (const k of cachedKeys(defs)) if (n.includes(k.key)) return k.id;
   return undefined;
 }
 
