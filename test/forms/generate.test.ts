@@ -158,6 +158,9 @@ describe('canonical form layout (spec §3.2)', () => {
     const stacked = renderForms(projects, { ...SETTINGS_000, placement: 'stacked' });
     expect(stacked).toHaveLength(1);
     expect(locateForms({ sheets: [planToSheet(stacked[0])] }).map((f) => f.projectName)).toEqual(projects.map((p) => p.name));
+    expect(stacked[0].tag).toBe('form:stacked');
+    const second = renderForms(projects, { ...SETTINGS_000, placement: 'stacked' }, { takenTags: ['form:stacked'] });
+    expect(second[0].tag).toBe('form:stacked2');
   });
 
   it('splits 单位资金, 专户 and 中央/省级 projects per spec §3.5', () => {

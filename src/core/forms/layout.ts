@@ -221,6 +221,8 @@ export interface RenderOptions {
   /** Sheet names already in the workbook (new sheets avoid them). */
   takenNames?: Iterable<string>;
   stackedSheetName?: string;
+  /** Tags already in the workbook (a second stacked sheet gets its own tag). */
+  takenTags?: Iterable<string>;
 }
 
 function emptyPlan(name: string, tag: string): SheetPlan {
@@ -238,7 +240,10 @@ function emptyPlan(name: string, tag: string): SheetPlan {
 export function renderFormContents(forms: KeyedForm[], settings: FormSettings, opts: RenderOptions = {}): SheetPlan[] {
   const taken = new Set<string>([...(opts.takenNames ?? [])].map((n) => n.toLowerCase()));
   if (settings.placement === 'stacked') {
-    const plan = emptyPlan(opts.stackedSheetName ?? formSheetName('项目支出绩效目标表', taken).replace(/^绩效-/, ''), 'form:stacked');
+    const tags = new Set(opts.takenTags ?? []);
+    let tag = 'form:stacked';
+    for (let i = 2; tags.has(tag); i++) tag = `form:stacked${i}`;
+    const plan = emptyPlan(opts.stackedSheetName ?? formSheetName('项目支出绩效目标表', taken).replace(/^绩效-/, ''), tag);
     let top = 0;
     for (const f of forms) {
       const b = planFormBlock(f.content, top, settings.moneyFormat);

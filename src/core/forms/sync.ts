@@ -233,7 +233,11 @@ export function addedFormPlans(result: SyncResult, wb: Workbook, settingsInput: 
   return renderFormContents(
     result.added.map((p) => ({ key: p.key, content: draftForm(p, settings) })),
     settings,
-    { takenNames: wb.sheets.map((s) => s.name), stackedSheetName: uniqueName('绩效目标表（新增）', wb) },
+    {
+      takenNames: wb.sheets.map((s) => s.name),
+      takenTags: wb.sheets.map((s) => s.tag ?? ''),
+      stackedSheetName: uniqueName('绩效目标表（新增）', wb),
+    },
   );
 }
 
