@@ -9,6 +9,8 @@ import { downloadBytes, outputName } from './download';
 import type { XlsxFileAdapter } from './fileAdapter';
 
 export const EXAMPLE_URL = 'example/datong-2024.xlsx';
+/** Beyond this many sheets (a form per project) a drop-down is quicker than scrolling tabs. */
+const MANY_SHEETS = 20;
 export const EXAMPLE_NAME = '大同市人社局2024（示例）.xlsx';
 
 interface Status {
@@ -23,6 +25,9 @@ export interface WebAppProps {
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** The active sheet tab stays visible when a finding switches to a far-away sheet. */
+const keepInView = (el: HTMLButtonElement | null) => el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 
 /** Lets the spinner paint before a long synchronous engine run. */
 const nextFrame = () => new Promise<void>((ok) => setTimeout(ok, 0));
@@ -211,6 +216,23 @@ export function WebApp({ adapter }: WebAppProps) {
             </div>
           ) : (
             <>
+              {sheets.length > MANY_SHEETS && (
+                <select
+                  className="sheetpick"
+                  aria-label="选择工作表"
+                  value={sheetIndex}
+                  onChange={(e) => {
+                    setSheetIndex(Number(e.currentTarget.value));
+                    setFocus(undefined);
+                  }}
+                >
+                  {sheets.map((s, i) => (
+                    <option key={s.name} value={i}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
               <div className="sheettabs" role="tablist" aria-label="工作表">
                 {sheets.map((s, i) => {
                   const n = marks.get(s.name)?.size ?? 0;
@@ -221,6 +243,7 @@ export function WebApp({ adapter }: WebAppProps) {
                       role="tab"
                       aria-selected={i === sheetIndex}
                       className={i === sheetIndex ? 'on' : ''}
+                      ref={i === sheetIndex ? keepInView : undefined}
                       onClick={() => {
                         setSheetIndex(i);
                         setFocus(undefined);
