@@ -93,7 +93,10 @@ function readCell(cell: ExcelJS.Cell): Cell | undefined {
   }
   const value = plainValue(raw);
   if (value === null && formula === undefined) return undefined;
-  return formula === undefined ? { value } : { value, formula };
+  const out: Cell = formula === undefined ? { value } : { value, formula };
+  const indent = cell.alignment?.indent;
+  if (typeof indent === 'number' && indent > 0) out.indent = indent;
+  return out;
 }
 
 function readMerges(ws: ExcelJS.Worksheet): Merge[] {

@@ -39,6 +39,7 @@ export function gridToExcelJs(wb: Workbook): ExcelJS.Workbook {
         xc.value = toExcelValue(cell.value, cell.formula);
         // Codes such as 2080101 must stay text, or Excel shows 2,080,101 and drops leading zeros.
         if (typeof cell.value === 'string' && /^\d+$/.test(cell.value.trim())) xc.numFmt = '@';
+        if (cell.indent) xc.alignment = { indent: cell.indent };
       });
     });
     for (const m of sheet.merges) {

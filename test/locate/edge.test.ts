@@ -194,3 +194,30 @@ describe('locateTables on hand-made layouts', () => {
     expect(t12.rows.map((r) => r.kind)).toEqual(level === '部门' ? ['total', 'unit', 'unit'] : ['total']);
   });
 });
+
+describe('locateTables: meta and Excel indentation', () => {
+  it('stacked layout (titles without year) takes the year from the header bands', () => {
+    expect(locateTables(buildSeedWorkbook('003', 'stacked')).meta.year).toBe(2026);
+    expect(locateTables(buildSeedWorkbook('001', 'stacked')).meta.year).toBe(2024);
+  });
+
+  it('表12 hierarchy shown with Excel cell indent instead of typed spaces', () => {
+    const s = sheet('项目', [
+      ['2024年项目支出预算表（本年预算）'],
+      ['项目名称', '合计', '2024年财政拨款'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      // 甲单位 ≠ Σ its projects, so only the indent can tell the subtotal.
+      ['某局', 31, 31],
+      ['甲单位', 31, 31],
+      ['项目一', 10, 10],
+      ['项目二', 20, 20],
+    ]);
+    const flat = locateTables(wb(structuredClone(s))).tables.t12 as LocatedTable;
+    expect(flat.rows.map((r) => r.kind)).toEqual(['project', 'project', 'project', 'project']);
+    (s.rows[4][0] as Cell).indent = 1;
+    (s.rows[5][0] as Cell).indent = 2;
+    (s.rows[6][0] as Cell).indent = 2;
+    const t = locateTables(wb(s)).tables.t12 as LocatedTable;
+    expect(t.rows.map((r) => r.kind)).toEqual(['total', 'unit', 'project', 'project']);
+  });
+});

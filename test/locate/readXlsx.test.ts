@@ -38,6 +38,8 @@ describe('readXlsx', () => {
       ws.getCell('D2').value = { error: '#REF!' };
       ws.getCell('E2').value = new Date(Date.UTC(2024, 0, 31));
       ws.getCell('A4').value = '2080101';
+      ws.getCell('A5').value = '项目一';
+      ws.getCell('A5').alignment = { indent: 2 };
     });
     const wb = await readXlsx(buf);
     const s = wb.sheets[0];
@@ -49,6 +51,7 @@ describe('readXlsx', () => {
     expect(s.rows[1][3]).toEqual({ value: { error: '#REF!' } });
     expect(s.rows[1][4]).toEqual({ value: '2024-01-31' });
     expect(s.rows[3][0]).toEqual({ value: '2080101' });
+    expect(s.rows[4][0]).toEqual({ value: '项目一', indent: 2 });
   });
 
   it('gives sheets their tag from BD_TABLE_* defined names, even after a rename', async () => {

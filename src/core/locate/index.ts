@@ -8,7 +8,7 @@ import type { BodyReader } from './context';
 import { findTitles, type TitleHit } from './findTitles';
 import { mapHeader } from './mapHeader';
 import { readMeta } from './meta';
-import { isNoteText, isTableLabel, norm } from './normalise';
+import { halfWidthDigits, isNoteText, isTableLabel, norm } from './normalise';
 import { readCoded } from './readCoded';
 import { readDualCoded } from './readDualCoded';
 import { readEconomic } from './readEconomic';
@@ -104,6 +104,22 @@ function locateOne(def: TableDef, a: Attempt, views: readonly SheetView[], title
   return table;
 }
 
+/** Titles without a year (stacked sheets) still print it in the header: `2024年预算数`. */
+function yearFromHeaders(views: readonly SheetView[], tables: Disclosure['tables']): number | undefined {
+  for (const t of Object.values(tables)) {
+    const view = t && views.find((v) => v.sheet.name === t.sheet);
+    if (!t || !view) continue;
+    const top = Number(/\d+/.exec(t.range)?.[0] ?? 1) - 1;
+    for (let r = top; r <= t.headerRow; r++) {
+      for (const { text } of view.rowTexts(r)) {
+        const m = /(?<!\d)((?:19|20)\d{2})\s*年?(预算数|合计|财政拨款|$)/.exec(halfWidthDigits(text));
+        if (m) return Number(m[1]);
+      }
+    }
+  }
+  return undefined;
+}
+
 export function locateTables(wb: Workbook, opts: LocateOptions = {}): Disclosure {
   const findings: Finding[] = [];
   const sheets = Array.isArray(wb?.sheets) ? wb.sheets.filter((s) => s && Array.isArray(s.rows)) : [];
@@ -128,6 +144,10 @@ export function locateTables(wb: Workbook, opts: LocateOptions = {}): Disclosure
       }
     }
     if (!tables[def.id]) findings.push({ rule: 'P2', severity: 'warning', table: def.id, message: `未找到${def.sheetName}` });
+  }
+  if (meta.year === undefined) {
+    const year = yearFromHeaders(views, tables);
+    if (year !== undefined) meta.year = year;
   }
   return { meta, tables, findings };
 }

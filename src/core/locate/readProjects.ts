@@ -10,8 +10,9 @@ import { reportUnplacedRow } from './unplaced';
  * 表12/表13 hierarchy: total (level 0) · unit subtotal (level 1) · project (level 2).
  *  - The first row is the total when it reads 合计, is the unit's own name (单位 documents), is
  *    less indented than every other row, or its amount is the sum of the rest.
- *  - Below it, indentation decides when it varies (晋城 prints units with one U+3000 and
- *    projects with two; our template indents unit rows once and clerks type projects flush).
+ *  - Below it, indentation (typed U+3000/spaces plus Excel's cell indent) decides when it
+ *    varies (晋城 prints units with one U+3000 and projects with two; our template indents
+ *    unit rows once and clerks type projects flush).
  *  - Without indentation, unit subtotals are recognised only when the whole list splits into
  *    blocks "subtotal = Σ following projects" whose subtotals add up to the total. Anything
  *    else is a flat list of projects.
@@ -119,7 +120,7 @@ export function readProjects(ctx: BodyContext, rows: number[]): TableRow[] {
       continue;
     }
     const values = readValues(ctx, r);
-    raws.push({ r, name, indent: indentOf(rawName), values, amount: mainAmount(values), sumsBelow: sumsRowsBelow(values, r) });
+    raws.push({ r, name, indent: indentOf(rawName) + (ctx.view.sheet.rows[r]?.[col]?.indent ?? 0), values, amount: mainAmount(values), sumsBelow: sumsRowsBelow(values, r) });
   }
   if (raws.length === 0) return [];
   const levels = levelsOf(raws, ctx.unit);

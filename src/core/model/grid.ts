@@ -12,6 +12,8 @@ export interface Cell {
   value: CellValue;
   /** Formula without the leading '=' (as exceljs stores it). Absent for constants. */
   formula?: string;
+  /** Excel alignment indent level, when set (clerks show the 表12/13 hierarchy with it). */
+  indent?: number;
 }
 
 export interface Merge {
