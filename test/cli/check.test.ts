@@ -126,3 +126,24 @@ describe('check command', () => {
     expect(readFileSync(seed001).equals(before.bytes)).toBe(true);
   });
 });
+
+describe('check through the command line parser', () => {
+  it('`check FILE --json --no-progress` is registered, prints JSON and sets the exit code', async () => {
+    const { buildProgram } = await import('../../src/cli/main');
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const before = process.exitCode;
+    try {
+      await buildProgram().parseAsync(['node', 'budget-disclosure', 'check', broken, '--json', '--no-progress']);
+      expect(process.exitCode).toBe(2);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = before;
+    }
+    const doc = JSON.parse(written.join('')) as { files: { file: string; error: string }[] };
+    expect(doc.files).toEqual([{ file: broken, error: expect.stringContaining('不是 Excel 工作簿') }]);
+  });
+});
