@@ -29,7 +29,7 @@ export async function run(report: (name: string, value: number, unit: string) =>
     await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
     await h.page.getByTestId('status').filter({ hasText: '绩效目标表' }).waitFor({ timeout: 600_000 });
     const text = (await h.page.getByTestId('status').textContent()) ?? '';
-    if (!text.includes('已生成/更新 300 张')) throw new Error(`生成绩效目标表未成功：${text}`);
+    if (!text.includes('新增 300 张')) throw new Error(`生成绩效目标表未成功：${text}`);
     report('web.build_300_forms', Date.now() - t, 'ms');
 
     t = Date.now();

@@ -2,6 +2,7 @@ import { Button, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Finding } from '../core/model/finding';
 import { parseAddr, type Workbook } from '../core/model/grid';
+import { RECORD_SHEET } from '../core/forms/sync';
 import { App as PaneApp } from '../taskpane/components/App';
 import { cellMarks } from './findingMarks';
 import { GridView, type GridFocus } from './GridView';
@@ -49,7 +50,9 @@ export function WebApp({ adapter }: WebAppProps) {
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const sheetsRef = useRef<Workbook['sheets']>([]);
-  sheetsRef.current = grid?.sheets ?? [];
+  // The forms' 预填记录 sheet is hidden in Excel; hidden here too.
+  const sheets = useMemo(() => (grid?.sheets ?? []).filter((s) => s.name !== RECORD_SHEET), [grid]);
+  sheetsRef.current = sheets;
 
   useEffect(() => adapter.onGridChanged(setGrid), [adapter]);
   useEffect(() => adapter.onFindingsChanged((s) => setFindings(s.findings)), [adapter]);
@@ -114,10 +117,9 @@ export function WebApp({ adapter }: WebAppProps) {
 
   const buildForms = () =>
     run('生成绩效目标表', async () => {
-      const out = await adapter.buildForms();
+      const out = await adapter.syncForms();
       if (out.status === 'unavailable') return out.message;
-      if (out.status === 'conflicts') return `有 ${out.conflicts.length} 个工作表名称冲突，请在左侧“绩效目标表”页处理`;
-      return `已生成/更新 ${out.sheets.length} 张绩效目标表`;
+      return [`绩效目标表：新增 ${out.added.length} 张`, ...out.notes].join('；');
     });
 
   const writeNarrative = () =>
@@ -133,7 +135,6 @@ export function WebApp({ adapter }: WebAppProps) {
       return `已下载“${name}”`;
     });
 
-  const sheets = grid?.sheets ?? [];
   const sheet = sheets[Math.min(sheetIndex, Math.max(sheets.length - 1, 0))];
   const marks = useMemo(() => cellMarks(findings), [findings]);
 

@@ -16,12 +16,34 @@ export interface NarrativeText {
   lines: string[];
 }
 
+export interface CellWrite {
+  sheet: string;
+  cell: string;
+  value: string | number | null;
+}
+
+export interface FormSync {
+  added: SheetPlan[];
+  updates: CellWrite[];
+  record: SheetPlan;
+  /** Forms whose prefilled cells were rewritten from 表12. */
+  updatedForms: number;
+  /** Differing cells left alone because the clerk edited them. */
+  kept: number;
+  /** Forms of projects no longer in 表12 (flagged, never deleted). */
+  flagged: number;
+}
+
 export interface WebEngine {
   /** Bytes of an .xlsx → the grid model; throws an Error with a Chinese message on bad input. */
   read(bytes: Uint8Array, fileName: string): Promise<Workbook>;
   analyze(wb: Workbook): Analysis;
   templatePlans(params: TemplateParamsInput): SheetPlan[];
-  /** Plans for one 绩效目标表 per 表12 project; sheet names avoid `taken`. */
-  formPlans(a: Analysis, taken: readonly string[]): SheetPlan[];
+  /**
+   * Brings the 绩效目标表 in step with 表12 the way the CLI `forms` command does: new sheets for
+   * projects without a form, prefilled cells of existing forms updated only where the clerk has
+   * not changed them, forms of removed projects flagged; plus the hidden 预填记录 sheet.
+   */
+  formSync(a: Analysis, wb: Workbook): FormSync;
   narrative(a: Analysis): NarrativeText;
 }

@@ -1,6 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { projectsFromDisclosure } from '../core/forms/projects';
-import { renderForms } from '../core/forms/layout';
+import type { FormSettingsInput } from '../core/forms/model';
+import { settingsFromForms } from '../core/forms/infer';
+import { locateForms } from '../core/forms/locate';
+import { addedFormPlans, planSync, recordPlan } from '../core/forms/sync';
 import type { Disclosure } from '../core/model/disclosure';
 import type { Workbook } from '../core/model/grid';
 import { generateNarrative } from '../core/narrative/generate';
@@ -11,7 +14,7 @@ import { analyzeWorkbook, type Analysis } from '../core/check';
 import { tagToDefinedName } from '../core/templates/tags';
 import { readXlsx } from '../xlsx/read';
 import { planToWorksheet } from '../xlsx/write';
-import type { NarrativeText, WebEngine } from './engine';
+import type { FormSync, NarrativeText, WebEngine } from './engine';
 import type { PlanWriter } from './xlsxSession';
 
 /** The page's engine: the same src/core and src/xlsx code the CLI and the task pane run. */
@@ -36,12 +39,20 @@ export const webEngine: WebEngine = {
     return renderTemplates(params);
   },
 
-  formPlans(a: Analysis, taken: readonly string[]): SheetPlan[] {
-    const d = a.disclosure;
-    const projects = projectsFromDisclosure(d);
-    if (projects.length === 0) return [];
-    // TODO(forms): use src/core/forms/sync.ts once it lands, so an update keeps the clerk's texts.
-    return renderForms(projects, formSettings(d), { takenNames: taken });
+  formSync(a: Analysis, wb: Workbook): FormSync {
+    const projects = projectsFromDisclosure(a.disclosure);
+    const settings = formSettings(a.disclosure, settingsFromForms(locateForms(wb)));
+    const sync = planSync(projects, wb, settings);
+    const updates = sync.updates.map((u) => ({ sheet: u.sheet, cell: u.cell, value: u.to }));
+    const written = sync.updates.filter((u) => u.field !== 'flag');
+    return {
+      added: addedFormPlans(sync, wb, settings),
+      updates,
+      record: recordPlan(sync.record),
+      updatedForms: new Set(written.map((u) => u.sheet + '|' + u.projectName)).size,
+      kept: sync.kept.length,
+      flagged: sync.flagged.length,
+    };
   },
 
   narrative(a: Analysis): NarrativeText {
@@ -55,13 +66,18 @@ export const webEngine: WebEngine = {
   },
 };
 
-function formSettings(d: Disclosure) {
+/**
+ * Settings for new forms: copied from the forms already in the workbook when there are any
+ * (title style, 主管部门及代码), else a city title when the unit name starts with one.
+ */
+function formSettings(d: Disclosure, implied: Partial<FormSettingsInput>): FormSettingsInput {
   const unit = d.meta.unit ?? '';
   const city = /^(.{2,6}?)市/.exec(unit)?.[1] ?? '';
   return {
     year: d.meta.year ?? new Date().getFullYear(),
-    titleMode: city ? ('city' as const) : ('none' as const),
-    place: city,
+    titleMode: implied.titleMode ?? (city ? 'city' : 'none'),
+    place: implied.titleMode ? (implied.place ?? '') : city,
+    department: implied.department ?? '',
     documentUnit: unit || undefined,
   };
 }
@@ -81,7 +97,9 @@ export const writePlansInto: PlanWriter = (wb: ExcelJS.Workbook, plans: SheetPla
     }
     const existing = wb.getWorksheet(p.name);
     if (existing) wb.removeWorksheet(existing.id);
-    planToWorksheet(wb, p);
+    const ws = planToWorksheet(wb, p);
+    // Forms carry per-cell number formats (元 amounts) on top of the named style.
+    for (const c of p.cells) if (c.numFmt) ws.getCell(c.row + 1, c.col + 1).numFmt = c.numFmt;
   }
   // Our totals are formulas without cached values: have Excel/WPS compute them on open.
   wb.calcProperties.fullCalcOnLoad = true;

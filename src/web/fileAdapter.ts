@@ -1,5 +1,4 @@
 import type { Analysis } from '../core/check';
-import { tagKey } from '../core/forms/layout';
 import { projectsFromDisclosure } from '../core/forms/projects';
 import type { Workbook } from '../core/model/grid';
 import type { SheetPlan } from '../core/templates/plan';
@@ -125,19 +124,36 @@ export class XlsxFileAdapter implements WorkbookAdapter {
   }
 
   async buildForms(_renames?: Record<string, string>): Promise<FormsOutcome> {
+    const r = await this.syncForms();
+    if (r.status !== 'done') return { status: 'unavailable', message: r.message };
+    return { status: 'inserted', sheets: r.added, notes: r.notes };
+  }
+
+  /** 生成/更新绩效目标表 with the full account the toolbar shows. */
+  async syncForms(): Promise<
+    | { status: 'unavailable'; message: string }
+    | { status: 'done'; added: { tag: string; name: string }[]; updatedForms: number; kept: number; flagged: number; notes: string[] }
+  > {
     const s = this.need();
     const a = this.analysis ?? (await this.validate(), this.analysis);
     if (!a?.disclosure.tables.t12) return { status: 'unavailable', message: '未找到表12 项目支出预算表，无法生成绩效目标表' };
-    const projects = projectsFromDisclosure(a.disclosure);
-    if (projects.length === 0) return { status: 'unavailable', message: '表12 中没有项目，未生成绩效目标表' };
-    // A form sheet of the same project is replaced, so its name is free again: updates keep names.
-    const ours = new Set(projects.map((p) => `form:${tagKey(p.key)}`));
-    const taken = s.grid.sheets.filter((x) => !(x.tag && ours.has(x.tag))).map((x) => x.name);
-    const plans = this.engine.formPlans(a, taken);
-    await s.applyPlans(plans, this.writePlans);
+    if (projectsFromDisclosure(a.disclosure).length === 0) return { status: 'unavailable', message: '表12 中没有项目，未生成绩效目标表' };
+    const sync = this.engine.formSync(a, s.grid);
+    await s.apply({ writes: sync.updates, plans: [...sync.added, sync.record], hide: [sync.record.name] }, this.writePlans);
     this.emitGrid();
     await this.validate();
-    return { status: 'inserted', sheets: plans.map((p) => ({ tag: p.tag, name: p.name })), notes: [] };
+    const notes: string[] = [];
+    if (sync.updatedForms) notes.push(`按表12更新了 ${sync.updatedForms} 张已有目标表的预填单元格`);
+    if (sync.kept) notes.push(`${sync.kept} 个与表12不一致的单元格已被手工修改，未覆盖`);
+    if (sync.flagged) notes.push(`${sync.flagged} 张目标表的项目已不在表12中，已在表上标记（未删除）`);
+    return {
+      status: 'done',
+      added: sync.added.map((p) => ({ tag: p.tag, name: p.name })),
+      updatedForms: sync.updatedForms,
+      kept: sync.kept,
+      flagged: sync.flagged,
+      notes,
+    };
   }
 
   async writeNarrative(): Promise<void> {

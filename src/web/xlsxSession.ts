@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Workbook } from '../core/model/grid';
 import type { SheetPlan } from '../core/templates/plan';
-import type { NarrativeText, WebEngine } from './engine';
+import type { CellWrite, NarrativeText, WebEngine } from './engine';
 
 /**
  * Writes plans into an existing exceljs workbook (sheets are added; a sheet of the same name
@@ -38,8 +38,21 @@ export class XlsxSession {
 
   /** Adds (or replaces) sheets from plans, then rereads the grid so the page shows what Excel will. */
   async applyPlans(plans: SheetPlan[], write: PlanWriter): Promise<void> {
-    if (plans.length === 0) return;
-    write(this.xwb, plans);
+    await this.apply({ plans }, write);
+  }
+
+  /** Cell writes into existing sheets, new sheets, sheets to hide — then one reread. */
+  async apply(change: { writes?: CellWrite[]; plans?: SheetPlan[]; hide?: string[] }, write: PlanWriter): Promise<void> {
+    for (const w of change.writes ?? []) {
+      const ws = this.xwb.getWorksheet(w.sheet);
+      if (!ws) throw new Error(`工作表“${w.sheet}”不存在，无法写入 ${w.cell}`);
+      ws.getCell(w.cell).value = w.value;
+    }
+    if (change.plans?.length) write(this.xwb, change.plans);
+    for (const name of change.hide ?? []) {
+      const ws = this.xwb.getWorksheet(name);
+      if (ws) ws.state = 'hidden';
+    }
     await this.reload();
   }
 

@@ -61,16 +61,16 @@ test('a non-xlsx name and garbage bytes are refused with Chinese messages', asyn
   await expect(a.open('坏.xlsx', new TextEncoder().encode('not a zip'))).rejects.toThrow(/“坏\.xlsx”.*不是 Excel 工作簿/);
 });
 
-test('forms: one per 表12 project, a second run replaces them instead of adding copies', async () => {
+test('forms: one per 表12 project, a second run adds none', async () => {
   const a = adapter();
   await a.open('example.xlsx', new Uint8Array(readFileSync(EXAMPLE)));
   const first = await a.buildForms();
   expect(first.status).toBe('inserted');
   expect(first.status === 'inserted' && first.sheets.length).toBe(PROJECTS);
   const again = await a.buildForms();
-  expect(again.status === 'inserted' && again.sheets.map((s) => s.name)).toEqual(first.status === 'inserted' && first.sheets.map((s) => s.name));
+  expect(again.status === 'inserted' && again.sheets).toEqual([]);
   const wb = await readXlsx(Buffer.from(await a.fileBytes()));
-  expect(wb.sheets).toHaveLength(13 + PROJECTS);
+  expect(wb.sheets).toHaveLength(13 + PROJECTS + 1); // + the hidden 预填记录
   expect(wb.sheets.filter((s) => s.tag?.startsWith('form:'))).toHaveLength(PROJECTS);
 });
 

@@ -115,13 +115,13 @@ test('生成绩效目标表、写入情况说明、下载；命令行 check 能�
   const fx = loadFixture('000');
   await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
   await h.page.getByTestId('status').filter({ hasText: '绩效目标表' }).waitFor({ timeout: 60_000 });
-  await expect(h.page.getByTestId('status').textContent()).resolves.toContain(`已生成/更新 ${SEED_000_PROJECTS} 张绩效目标表`);
+  await expect(h.page.getByTestId('status').textContent()).resolves.toContain(`新增 ${SEED_000_PROJECTS} 张`);
   await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS);
   await shot(h.page, 'wide-form');
 
   // Running it again updates the same forms instead of adding copies.
   await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
-  await h.page.getByTestId('status').filter({ hasText: '绩效目标表' }).waitFor({ timeout: 60_000 });
+  await h.page.getByTestId('status').filter({ hasText: '新增 0 张' }).waitFor({ timeout: 60_000 });
   await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS);
 
   await h.page.getByRole('button', { name: '写入情况说明' }).click();
@@ -139,7 +139,8 @@ test('生成绩效目标表、写入情况说明、下载；命令行 check 能�
   expect(existsSync(file)).toBe(true);
 
   const wb = await readXlsx(file);
-  expect(wb.sheets.length).toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS + 1);
+  // 13 tables, the forms, 情况说明, and the forms' hidden 预填记录.
+  expect(wb.sheets.length).toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS + 2);
   const narrative = wb.sheets.find((s) => s.name === '情况说明');
   expect(narrative && textAt(narrative, 0, 0)).toBe(fx.narrative.heading);
   // The downloaded forms carry the 表12 project names of the seed.
