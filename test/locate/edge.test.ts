@@ -221,3 +221,15 @@ describe('locateTables: meta and Excel indentation', () => {
     expect(t.rows.map((r) => r.kind)).toEqual(['total', 'unit', 'project', 'project']);
   });
 });
+
+describe('locateTables: documents pasted whole', () => {
+  it('a table of contents listing every title does not hide the real tables below it', () => {
+    const toc = sheet('目录', [['目 录'], ...['2024年预算收支总表', '2024年预算收入总表', '2024年预算支出总表'].map((t, i) => [`表${'一二三'[i]}${t}`])]);
+    const w = buildSeedWorkbook('000', 'stacked');
+    const first = w.sheets[0];
+    first.rows = [...toc.rows, [], ...first.rows];
+    const d = locateTables(w);
+    expect(d.findings).toEqual([]);
+    expect(d.tables.t3?.rows.find((r) => r.kind === 'total')?.values.total?.value.toString()).toBe('1184.32');
+  });
+});
