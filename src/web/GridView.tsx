@@ -30,6 +30,7 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(480);
+  const [picked, setPicked] = useState<{ row: number; col: number }>();
   const rowCount = Math.max(sheet.rows.length, 1);
   const colCount = Math.max(sheetColCount(sheet), 1);
 
@@ -43,7 +44,8 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
         // Titles merged across the table would make their first column huge.
         if (cell && !isMergedAcrossColumns(cover, r, c)) texts.push(displayValue(cell.value));
       }
-      w.push(columnWidthPx(texts));
+      // A one-column sheet (情况说明) may use the width a paragraph needs.
+      w.push(columnWidthPx(texts, 44, colCount === 1 ? 900 : 280));
     }
     return w;
   }, [sheet, colCount]);
@@ -73,6 +75,7 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
     const top = Math.max(0, (focus.row + 1) * ROW_HEIGHT - el.clientHeight / 3);
     let left = 40;
     for (let c = 0; c < focus.col && c < widths.length; c++) left += widths[c];
+    setPicked({ row: focus.row, col: focus.col });
     el.scrollTop = top;
     el.scrollLeft = Math.max(0, left - el.clientWidth / 3);
     setScrollTop(el.scrollTop);
@@ -107,7 +110,7 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
         .filter(Boolean)
         .join(' ');
       cells.push(
-        <td key={c} className={cls} data-cell={addr(r, c)} data-sev={sev} colSpan={span?.colSpan} rowSpan={span?.rowSpan} title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}>
+        <td key={c} className={cls} onClick={() => setPicked({ row: src.r, col: src.c })} data-cell={addr(r, c)} data-sev={sev} colSpan={span?.colSpan} rowSpan={span?.rowSpan} title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}>
           {text}
         </td>,
       );
@@ -122,7 +125,19 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
     );
   }
 
+  const pickedCell = picked ? sheet.rows[picked.row]?.[picked.col] : undefined;
   return (
+    <>
+    <div className="cellbar" data-testid="cellbar" aria-live="polite">
+      {picked ? (
+        <>
+          <b>{addr(picked.row, picked.col)}</b> {pickedCell?.formula ? `=${pickedCell.formula} → ` : ''}
+          {pickedCell ? displayValue(pickedCell.value) : ''}
+        </>
+      ) : (
+        '点击单元格查看完整内容'
+      )}
+    </div>
     <div className="grid-box" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-sheet={sheet.name} role="region" aria-label={`工作表 ${sheet.name}`}>
       <table className="grid" style={{ width: totalWidth }}>
         <colgroup>
@@ -156,6 +171,7 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 

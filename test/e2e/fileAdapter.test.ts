@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { textAt, type Workbook } from '../../src/core/model/grid';
 import { writeGridToXlsx } from '../../src/xlsx/writeGrid';
 import { readXlsx } from '../../src/xlsx/read';
@@ -72,6 +73,34 @@ test('forms: one per 表12 project, a second run adds none', async () => {
   const wb = await readXlsx(Buffer.from(await a.fileBytes()));
   expect(wb.sheets).toHaveLength(13 + PROJECTS + 1); // + the hidden 预填记录
   expect(wb.sheets.filter((s) => s.tag?.startsWith('form:'))).toHaveLength(PROJECTS);
+});
+
+test('a changed 表12 amount updates the prefilled cells of that project\'s form only', async () => {
+  const a = adapter();
+  await a.open('example.xlsx', new Uint8Array(readFileSync(EXAMPLE)));
+  await a.buildForms();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await a.fileBytes()).buffer as ArrayBuffer);
+  const t12 = book.getWorksheet('表12');
+  if (!t12) throw new Error('example has no 表12');
+  expect(t12.getCell('A7').value).toBe('Z网络运维服务费');
+  t12.getCell('B7').value = 20;
+  t12.getCell('C7').value = 20;
+  const edited = new Uint8Array(await book.xlsx.writeBuffer());
+
+  const b = adapter();
+  await b.open('edited.xlsx', edited);
+  const r = await b.syncForms();
+  expect(r.status).toBe('done');
+  if (r.status !== 'done') return;
+  expect(r.added).toEqual([]);
+  expect(r.updatedForms).toBe(1);
+  const wb = await readXlsx(Buffer.from(await b.fileBytes()));
+  const form = wb.sheets.find((s) => s.tag?.startsWith('form:') && s.rows.some((_, i) => textAt(s, i, 2) === 'Z网络运维服务费'));
+  expect(form).toBeDefined();
+  const values = form ? form.rows.flatMap((row) => row.map((c) => c?.value)) : [];
+  expect(values).toContain(200000); // 20 万元 in 元
+  expect(values).not.toContain(170500); // the old 17.05 万元
 });
 
 test('插入缺少的表 adds exactly the tables the workbook lacks', async () => {

@@ -81,6 +81,7 @@ test('点击问题：表格切到对应工作表、滚动到该单元格并高�
   await td.waitFor();
   await expect(td.getAttribute('class')).resolves.toMatch(/\bfocus\b/);
   await expect(td.getAttribute('data-sev')).resolves.toMatch(/^(error|warning|rounding|info)$/);
+  await expect(h.page.getByTestId('cellbar').textContent()).resolves.toMatch(new RegExp(`^${cell}\\b`));
   const box = await h.page.locator('.grid-box').boundingBox();
   const cellBox = await td.boundingBox();
   expect(box && cellBox).toBeTruthy();
