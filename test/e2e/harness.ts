@@ -48,17 +48,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(viewport = { width: 1280, height: 800 }): Promise<Harness> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`找不到 Chromium（${CHROMIUM}）：请先运行 scripts/setup.sh 安装（CI 也会运行它）`);
+/** Missing Chromium is a failure with the fix in the message, never a skipped test. */
+export function requireChromium(path = CHROMIUM): string {
+  if (!existsSync(path)) {
+    throw new Error(`找不到 Chromium（${path}）：请先运行 scripts/setup.sh 安装（CI 也会运行它）`);
   }
+  return path;
+}
+
+export async function startHarness(viewport = { width: 1280, height: 800 }): Promise<Harness> {
+  const executablePath = requireChromium();
   ensureWebBuilt();
   mkdirSync(SHOTS, { recursive: true });
   const { server, url } = await serveDir(DIST, 0);
   // launchPersistentContext is how Playwright takes a --user-data-dir: a fresh one per run.
   const profile = mkdtempSync(join(tmpdir(), 'bd-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     acceptDownloads: true,
