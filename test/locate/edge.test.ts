@@ -233,3 +233,9 @@ describe('locateTables: documents pasted whole', () => {
     expect(d.tables.t3?.rows.find((r) => r.kind === 'total')?.values.total?.value.toString()).toBe('1184.32');
   });
 });
+
+describe('locateTables: unit name in titles without year', () => {
+  it('001 stacked: the unit is read from the text before the title key words', () => {
+    expect(locateTables(buildSeedWorkbook('001', 'stacked')).meta.unit).toBe('新绛县人力资源和社会保障局');
+  });
+});

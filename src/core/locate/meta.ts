@@ -1,5 +1,6 @@
 import type { DisclosureMeta } from '../model/disclosure';
-import { halfWidthDigits } from './normalise';
+import { TABLES } from '../templates/tables';
+import { halfWidthDigits, norm } from './normalise';
 import type { SheetView } from './sheetView';
 import type { TitleHit } from './findTitles';
 
@@ -16,6 +17,19 @@ function yearOf(text: string): number | undefined {
 
 function cleanUnit(s: string): string {
   return s.replace(/\s*(金额)?单位\s*[:：]\s*万?元\s*$/, '').replace(/[\u3000]/g, ' ').trim();
+}
+
+function unitBeforeYear(title: string): string | undefined {
+  return /^(.+?)\s*(?:19|20)\d{2}\s*年/.exec(halfWidthDigits(title))?.[1].trim();
+}
+
+/** Titles without a year (stacked sheets): the text before the table's key words. */
+function unitBeforeKey(t: TitleHit): string | undefined {
+  const def = TABLES.find((d) => d.id === t.id);
+  if (!def) return undefined;
+  const n = norm(t.text);
+  const at = n.indexOf(norm(def.titleKey));
+  return at > 0 ? n.slice(0, at).replace(/\{year\}年?$/, '') : undefined;
 }
 
 export function readMeta(views: readonly SheetView[], titles: readonly TitleHit[], year?: number): DisclosureMeta {
@@ -37,8 +51,7 @@ export function readMeta(views: readonly SheetView[], titles: readonly TitleHit[
       }
     }
     if (titlePrefix === undefined) {
-      const prefix = /^(.+?)\s*(?:19|20)\d{2}\s*年/.exec(halfWidthDigits(t.text));
-      const name = prefix?.[1].trim();
+      const name = unitBeforeYear(t.text) ?? unitBeforeKey(t);
       if (name && name.length >= 4 && !/^表/.test(name) && !/^[一二三四五六七八九十]+、/.test(name)) titlePrefix = name;
     }
     if (meta.year !== undefined && meta.unit !== undefined && meta.level !== undefined) break;
