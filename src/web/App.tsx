@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { Finding } from '../core/model/finding';
 import { parseAddr, type Workbook } from '../core/model/grid';
 import { RECORD_SHEET } from '../core/forms/sync';
+import { TABLES } from '../core/templates/tables';
 import { App as PaneApp } from '../taskpane/components/App';
 import { cellMarks } from './findingMarks';
 import { GridView, type GridFocus } from './GridView';
@@ -27,6 +28,17 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Sheet name → the standard tables the locator found on it (a stacked sheet holds several). */
+function recognisedBySheet(adapter: XlsxFileAdapter): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const t of Object.values(adapter.lastAnalysis?.disclosure.tables ?? {})) {
+    if (!t) continue;
+    const def = TABLES.find((d) => d.id === t.id);
+    m.set(t.sheet, [...(m.get(t.sheet) ?? []), def ? def.sheetName : t.id]);
+  }
+  return m;
+}
+
 /** The active sheet tab stays visible when a finding switches to a far-away sheet. */
 const keepInView = (el: HTMLButtonElement | null) => el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 
@@ -42,6 +54,7 @@ export function WebApp({ adapter }: WebAppProps) {
   const [grid, setGrid] = useState<Workbook>();
   const [fileName, setFileName] = useState<string>();
   const [findings, setFindings] = useState<Finding[]>([]);
+  const [recognised, setRecognised] = useState<Map<string, string[]>>(new Map());
   const [sheetIndex, setSheetIndex] = useState(0);
   const [focus, setFocus] = useState<GridFocus>();
   const [busy, setBusy] = useState<string>();
@@ -55,7 +68,14 @@ export function WebApp({ adapter }: WebAppProps) {
   sheetsRef.current = sheets;
 
   useEffect(() => adapter.onGridChanged(setGrid), [adapter]);
-  useEffect(() => adapter.onFindingsChanged((s) => setFindings(s.findings)), [adapter]);
+  useEffect(
+    () =>
+      adapter.onFindingsChanged((s) => {
+        setFindings(s.findings);
+        setRecognised(recognisedBySheet(adapter));
+      }),
+    [adapter],
+  );
   useEffect(
     () =>
       adapter.onSelect(({ sheet, cell }) => {
@@ -243,7 +263,8 @@ export function WebApp({ adapter }: WebAppProps) {
                       type="button"
                       role="tab"
                       aria-selected={i === sheetIndex}
-                      className={i === sheetIndex ? 'on' : ''}
+                      className={[i === sheetIndex ? 'on' : '', recognised.has(s.name) ? 'table' : ''].filter(Boolean).join(' ')}
+                      title={recognised.has(s.name) ? `已识别：${recognised.get(s.name)?.join('、')}` : undefined}
                       ref={i === sheetIndex ? keepInView : undefined}
                       onClick={() => {
                         setSheetIndex(i);

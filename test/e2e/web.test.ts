@@ -57,6 +57,9 @@ test('载入示例：共享的校验列表列出 spec §7 中 seed 000 的已知
   for (const code of ['21011', '22102', '工资福利支出', '商品和服务支出']) {
     await expect(h.page.getByTestId('pane').getByText(code).first().isVisible()).resolves.toBe(true);
   }
+  // Every sheet of the example holds one recognised table (spec §2.2 names them).
+  await expect(h.page.locator('.sheettabs [role=tab]', { hasText: '表2' }).first().getAttribute('title')).resolves.toContain('表2 预算收入总表');
+  await expect(h.page.locator('.sheettabs [role=tab].table').count()).resolves.toBe(SEED_000_TABLE_SHEETS);
   await shot(h.page, 'wide-findings');
 });
 
