@@ -97,10 +97,10 @@ export function foreignRequests(h: Harness): string[] {
   return h.requests.filter((u) => !(u.startsWith(h.origin + '/') || u === h.origin || u.startsWith('data:') || u.startsWith('blob:')));
 }
 
-/** Small PNG screenshots (flat UI colours compress well): for people reviewing a run, not for pixel comparison. */
+/** Small JPEG screenshots (CSS pixels, quality 60): for people reviewing a run, not for pixel comparison. */
 export async function shot(page: Page, name: string): Promise<string> {
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, type: 'png', scale: 'css' });
+  const path = join(SHOTS, `${name}.jpg`);
+  await page.screenshot({ path, type: 'jpeg', quality: 60, scale: 'css' });
   return path;
 }
 
