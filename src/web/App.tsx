@@ -5,7 +5,7 @@ import { parseAddr, type Workbook } from '../core/model/grid';
 import { RECORD_SHEET } from '../core/forms/sync';
 import { TABLES } from '../core/templates/tables';
 import { App as PaneApp } from '../taskpane/components/App';
-import { cellMarks } from './findingMarks';
+import { cellMarks, involvedCells } from './findingMarks';
 import { GridView, type GridFocus } from './GridView';
 import { downloadBytes, outputName } from './download';
 import type { XlsxFileAdapter } from './fileAdapter';
@@ -157,6 +157,7 @@ export function WebApp({ adapter }: WebAppProps) {
 
   const sheet = sheets[Math.min(sheetIndex, Math.max(sheets.length - 1, 0))];
   const marks = useMemo(() => cellMarks(findings), [findings]);
+  const involved = useMemo(() => (sheet && focus ? involvedCells(findings, sheet.name, focus) : undefined), [findings, sheet, focus]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -281,7 +282,7 @@ export function WebApp({ adapter }: WebAppProps) {
                   );
                 })}
               </div>
-              {sheet ? <GridView key={sheet.name} sheet={sheet} marks={marks.get(sheet.name)} focus={focus} /> : <div className="empty">工作簿中没有工作表</div>}
+              {sheet ? <GridView key={sheet.name} sheet={sheet} marks={marks.get(sheet.name)} focus={focus} involved={involved} /> : <div className="empty">工作簿中没有工作表</div>}
             </>
           )}
         </div>

@@ -24,9 +24,11 @@ export interface GridViewProps {
   sheet: Sheet;
   marks?: Map<string, Severity>;
   focus?: GridFocus;
+  /** Other cells of the selected finding(s) on this sheet (the addends of a failed sum …). */
+  involved?: ReadonlySet<string>;
 }
 
-export function GridView({ sheet, marks, focus }: GridViewProps) {
+export function GridView({ sheet, marks, focus, involved }: GridViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(480);
@@ -106,7 +108,7 @@ export function GridView({ sheet, marks, focus }: GridViewProps) {
       const sev = marks?.get(addr(r, c)) ?? (m ? marks?.get(a) : undefined);
       const focused = focus !== undefined && (m ? inMerge(m, focus.row, focus.col) : focus.row === r && focus.col === c);
       const text = cell ? displayValue(cell.value) : '';
-      const cls = ['c', typeof cell?.value === 'number' ? 'num' : '', sev ? `sev-${sev}` : '', focused ? 'focus' : '', cell?.formula ? 'fx' : '', m ? 'merged' : '']
+      const cls = ['c', typeof cell?.value === 'number' ? 'num' : '', sev ? `sev-${sev}` : '', focused ? 'focus' : '', !focused && involved?.has(a) ? 'involved' : '', cell?.formula ? 'fx' : '', m ? 'merged' : '']
         .filter(Boolean)
         .join(' ');
       cells.push(

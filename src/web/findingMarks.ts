@@ -71,3 +71,17 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
   for (const f of findings) n[f.severity]++;
   return n;
 }
+
+/**
+ * Cells on `sheet` involved in the findings whose primary cell is `at` (other than `at`):
+ * shown outlined when the clerk jumps to a finding, so the addends of a failed sum are visible.
+ */
+export function involvedCells(findings: readonly Finding[], sheet: string, at: { row: number; col: number }): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) {
+    const [primary, ...rest] = findingTargets(f);
+    if (!primary || primary.sheet !== sheet || primary.row !== at.row || primary.col !== at.col) continue;
+    for (const t of rest) if (t.sheet === sheet) out.add(t.addr);
+  }
+  return out;
+}

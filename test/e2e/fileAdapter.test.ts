@@ -6,7 +6,7 @@ import { readXlsx } from '../../src/xlsx/read';
 import { displayValue as cellText } from '../../src/web/cellText';
 import { webEngine, writePlansInto } from '../../src/web/engineImpl';
 import { NO_FILE, XlsxFileAdapter, nameConflicts } from '../../src/web/fileAdapter';
-import { cellMarks, findingTargets } from '../../src/web/findingMarks';
+import { cellMarks, findingTargets, involvedCells } from '../../src/web/findingMarks';
 import { outputName } from '../../src/web/download';
 import { buildSeedWorkbook, loadFixture } from '../fixtures/seeds';
 import { EXAMPLE } from './harness';
@@ -154,6 +154,9 @@ test('helpers: marks, targets, names', () => {
   expect(marks.get('表1')?.has('D7')).toBe(false);
   expect(findingTargets({ rule: 'N', severity: 'info', table: 'narrative', message: '' })).toEqual([]);
   expect(findingTargets({ rule: 'X', severity: 'info', sheet: 'S', cell: '不是地址', message: '' })).toEqual([]);
+  const sum = { rule: 'W1.3', severity: 'rounding' as const, sheet: '表1', cell: 'D36', cells: [{ sheet: '表1', cell: 'D36' }, { sheet: '表1', cell: 'D6' }, { sheet: '表1', cell: 'D7' }, { sheet: '表4', cell: 'D6' }], message: '' };
+  expect([...involvedCells([sum], '表1', { row: 35, col: 3 })].sort()).toEqual(['D6', 'D7']);
+  expect(involvedCells([sum], '表1', { row: 5, col: 3 }).size).toBe(0);
   expect(outputName('大同2024.XLSX')).toBe('大同2024-已处理.xlsx');
   expect(cellText(1184.3200000000002)).toBe('1184.32');
   expect(cellText(103.3)).toBe('103.30');

@@ -71,6 +71,13 @@ test('表格标出问题单元格：表2 的 21011 行有尾差标记', async ()
   expect(row).toBeDefined();
   const marked = h.page.locator(`.grid-box[data-sheet="表2"] td[data-sev="rounding"][data-cell$="${row}"]`);
   expect(await marked.count()).toBeGreaterThanOrEqual(1);
+  // Jumping to that 尾差 outlines its addends: 21011 = 2101101 + 2101103 (spec §7.2, 41.76 + 11.93).
+  const target = (await marked.first().getAttribute('data-cell')) ?? '';
+  await h.page.getByTestId('pane').getByRole('button', { name: `表2!${target}`, exact: true }).first().click();
+  await gridCell('表2', target).and(h.page.locator('.focus')).waitFor();
+  const involvedRows = await h.page.locator('.grid-box[data-sheet="表2"] td.involved').evaluateAll((tds) => tds.map((td) => (td.getAttribute('data-cell') ?? '').replace(/^[A-Z]+/, '')));
+  const codes = await Promise.all([...new Set(involvedRows)].map((r) => gridCell('表2', `A${r}`).textContent()));
+  expect(codes.sort()).toEqual(['2101101', '2101103']);
 });
 
 test('点击问题：表格切到对应工作表、滚动到该单元格并高亮', async () => {
