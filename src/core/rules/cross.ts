@@ -2,13 +2,13 @@ import Decimal from 'decimal.js';
 import type { Amount, Disclosure, TableRow } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
 import { addr } from '../model/grid';
-import { classifyDiff, moneyString, roundingTolerance, ZERO } from '../money';
+import { classifyDiff, moneyString, ZERO } from '../money';
 import { codeLevel } from '../reference';
 import type { TableId } from '../templates/schema';
 import { cellRef, columnHeader, place, rowLabel, tableTitle, uniqueCells } from './describe';
 import { CROSS_RULES, type CodeSetCheck, type CrossCheck, type CrossMode, type CrossRule, type Selector, type Term } from './crossCatalogue';
 import { economicLayout } from './economic';
-import { countAddends } from './identity';
+import { countAddends, tolerance } from './identity';
 import { indexTable, type TableIndex } from './tableIndex';
 import type { RuleModule } from './types';
 import { projectGrandTotalRows } from './units';
@@ -142,9 +142,10 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   }
   const actual = signedSum(left);
   const expected = signedSum(right);
+  if (actual.eq(expected)) return null;
   const diff = actual.minus(expected);
   const all = [...left, ...right].flatMap((x) => x.r.amounts);
-  const klass = classifyDiff(diff, roundingTolerance(countAddends(all)));
+  const klass = classifyDiff(diff, tolerance(countAddends(all)));
   if (klass === 'equal') return null;
   const mode: CrossMode = check.mode ?? rule.mode;
   let severity: Severity;

@@ -45,9 +45,22 @@ function overwrittenTotals(table: LocatedTable, cells: DerivedCell[]): Finding[]
   return out;
 }
 
+const addrMemo = new Map<string, { r: number; c: number }>();
+
+/** A1 → (row, col), memoised: coverage checks look up the same few hundred cells on every edit. */
+function position(cell: string): { r: number; c: number } {
+  let p = addrMemo.get(cell);
+  if (!p) {
+    p = parseAddr(cell);
+    if (addrMemo.size > 50000) addrMemo.clear();
+    addrMemo.set(cell, p);
+  }
+  return p;
+}
+
 function missedReads(c: DerivedCell, sheet: string): { missing: Amount[]; judged: boolean } {
   const f = c.amount.formula!;
-  const at = parseAddr(c.amount.cell);
+  const at = position(c.amount.cell);
   const refs = formulaRefs(f, sheet, at.r, at.c);
   if (!refs) return { missing: [], judged: false };
   let best: Amount[] | undefined;
@@ -55,7 +68,7 @@ function missedReads(c: DerivedCell, sheet: string): { missing: Amount[]; judged
     const reads = d.reads.filter((r): r is Amount => !!r && r.sheet === sheet);
     if (reads.length === 0) continue;
     const missing = reads.filter((r) => {
-      const p = parseAddr(r.cell);
+      const p = position(r.cell);
       return !covers(refs, sheet, p.r, p.c);
     });
     if (!best || missing.length < best.length) best = missing;

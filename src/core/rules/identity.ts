@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Amount } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
-import { classifyDiff, moneyString, roundingTolerance, sum } from '../money';
+import { classifyDiff, moneyString, roundingTolerance, ZERO } from '../money';
 import type { TableId } from '../templates/schema';
 import { cellRef, place, uniqueCells } from './describe';
 
@@ -33,12 +33,31 @@ export interface IdentityCheck {
   hint?: string;
 }
 
+const toleranceCache = new Map<number, Decimal>();
+
+/** roundingTolerance, memoised: the live check evaluates thousands of identities per edit. */
+export function tolerance(addends: number): Decimal {
+  let t = toleranceCache.get(addends);
+  if (!t) {
+    t = roundingTolerance(addends);
+    toleranceCache.set(addends, t);
+  }
+  return t;
+}
+
+function sumParts(parts: readonly (Amount | undefined)[]): Decimal {
+  let t: Decimal | undefined;
+  for (const p of parts) if (p && !p.value.isZero()) t = t ? t.plus(p.value) : p.value;
+  return t ?? ZERO;
+}
+
 export function evaluateIdentity(c: IdentityCheck): Finding | null {
-  const expected = c.expected ?? sum(c.parts.map((p) => p?.value).filter((v): v is Decimal => v !== undefined));
+  const expected = c.expected ?? sumParts(c.parts);
   const actual = c.actual ?? c.printed?.value;
   if (actual === undefined) return null;
+  if (actual.eq(expected)) return null;
   const diff = actual.minus(expected);
-  const klass = classifyDiff(diff, roundingTolerance(c.addends ?? countAddends(c.parts)));
+  const klass = classifyDiff(diff, tolerance(c.addends ?? countAddends(c.parts)));
   if (klass === 'equal') return null;
   const severity: Severity = klass === 'rounding' ? 'rounding' : c.failSeverity ?? 'error';
   const where = place(c.table, c.printed?.sheet, c.printed?.cell);

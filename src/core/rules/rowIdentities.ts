@@ -18,12 +18,14 @@ export function checkRowIdentities(d: Disclosure): Finding[] {
   for (const table of Object.values(d.tables)) {
     if (!table) continue;
     const def = tableDef(table.id);
+    const incomeCols = sideColumns(table, 'income');
+    const expenditureCols = sideColumns(table, 'expenditure');
     for (const ident of def.rowIdentities) {
       if (!table.columns[ident.target]) continue;
       const column = columnHeader(table, ident.target);
       const partNames = ident.parts.filter((p) => table.columns[p]).map((p) => columnHeader(table, p));
       for (const row of table.rows) {
-        const own = sideColumns(table, row.side);
+        const own = row.side === 'income' ? incomeCols : row.side === 'expenditure' ? expenditureCols : undefined;
         if (own && !own.has(ident.target)) continue;
         const target = row.values[ident.target];
         if (!target) continue;
