@@ -2,7 +2,7 @@ import type { LocatedTable } from '../model/disclosure';
 import type { Finding } from '../model/finding';
 import { rangeAddr } from '../model/grid';
 import { NO_DATA_NOTE, tableDef } from '../templates/tables';
-import { tableTitle } from './describe';
+import { place } from './describe';
 import { tableIsBlank } from './tableIndex';
 import type { RuleModule } from './types';
 
@@ -30,10 +30,10 @@ export function checkNoData(table: LocatedTable): Finding[] {
   const cell = firstCell(table);
   const base = { rule, severity: 'warning' as const, table: table.id, sheet: table.sheet, cell, cells: [{ sheet: table.sheet, cell }] };
   if (blank && !noted) {
-    return [{ ...base, message: `${tableTitle(table.id)}（工作表“${table.sheet}”）没有任何金额，但表下没有“${NO_DATA_NOTE}”说明；空表须注明无数据（或填写应有的金额）` }];
+    return [{ ...base, message: `${place(table.id, table.sheet, undefined)}没有任何金额，但表下没有“${NO_DATA_NOTE}”说明；空表须注明无数据（或填写应有的金额）` }];
   }
   if (!blank && noted) {
-    return [{ ...base, message: `${tableTitle(table.id)}（工作表“${table.sheet}”）有金额，但表下注明“${table.note}”；请删除该说明或核对金额` }];
+    return [{ ...base, message: `${place(table.id, table.sheet, undefined)}有金额，但表下注明“${table.note}”；请删除该说明或核对金额` }];
   }
   return [];
 }
