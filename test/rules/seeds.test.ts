@@ -12,6 +12,8 @@ interface Expectation {
   rounding: string[];
   /** Warnings that must be present (others, e.g. FI4 on text numbers, are allowed). */
   warnings: string[];
+  /** X20 hints (information only) with their difference: spec §5.2 “holds / off by 0.16–0.19 / off by 0.20”. */
+  hints: string[];
 }
 
 const EXPECTED: Record<SeedId, Expectation> = {
@@ -26,6 +28,7 @@ const EXPECTED: Record<SeedId, Expectation> = {
       'W6.2@工资福利支出', 'W6.2@商品和服务支出',
     ],
     warnings: ['CN3@2210202'],
+    hints: [],
   },
   '001': {
     // §7 001.1: W6.3 on the four class rows and 合计, W6.4 on the eight 商品和服务 items.
@@ -36,6 +39,7 @@ const EXPECTED: Record<SeedId, Expectation> = {
     rounding: [],
     // §7 001.5: outdated names.
     warnings: ['CN2@20805', 'CN2@2080110'],
+    hints: ['X20@职工基本医疗保险缴费 -0.16', 'X20@退休费 -0.19'],
   },
   '003': {
     // §5.1/§7 003.3: 尾差 only.
@@ -47,6 +51,7 @@ const EXPECTED: Record<SeedId, Expectation> = {
       'W5.1@20805', 'W5.1@21011',
     ],
     warnings: [],
+    hints: ['X20@退休费 -0.20'],
   },
 };
 
@@ -65,6 +70,8 @@ function expectSeed(seed: SeedId, findings: Finding[]): void {
   expect(distinct(findings, 'error')).toEqual([...e.errors].sort());
   expect(distinct(findings, 'rounding')).toEqual([...e.rounding].sort());
   expect(distinct(findings, 'warning')).toEqual(expect.arrayContaining(e.warnings));
+  expect(findings.filter((f) => f.rule === 'X20').map((f) => `${rowKey(f)} ${f.diff}`).sort()).toEqual([...e.hints].sort());
+  expect(findings.filter((f) => f.rule === 'X20').every((f) => f.severity === 'info')).toBe(true);
   // A rule that throws becomes a warning named after its module: none may on real documents.
   expect(findings.filter((f) => !f.cell && f.message.includes('运行出错'))).toEqual([]);
   // Every finding points at a cell and speaks Chinese.

@@ -19,6 +19,8 @@ interface Resolved {
   /** How the clerk finds this number: "表1 预算收支总表「一、一般公共预算·2024年」". */
   what: string;
   row?: TableRow;
+  /** Row name for the finding when there is no single row (Σ of 表6 items). */
+  label?: string;
 }
 
 /** undefined = the term cannot be evaluated (table or fixed row absent): the check is skipped. */
@@ -81,7 +83,7 @@ function makeResolver(d: Disclosure): Resolve {
         const names = new Set(sel.names);
         const rows = table.rows.filter((r) => r.kind === 'item' && names.has((r.name ?? r.label).trim()));
         const s = sumRows(rows, sel.col);
-        return { ...s, what: `${title}「${sel.names[0]}·${colName}」` };
+        return { ...s, what: `${title}「${sel.names[0]}·${colName}」`, label: sel.names[0] };
       }
       case 'econSide': {
         const rows = economicLayout(table).classes.filter((c) => c.side === sel.side).map((c) => c.row);
@@ -178,7 +180,7 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   const first = left[0].r;
   const primary = first.amounts[0] ?? right.flatMap((x) => x.r.amounts)[0];
   const firstTable = check.left[0].sel.t;
-  const rowName = first.row ? rowLabel(first.row) : code ?? first.what;
+  const rowName = first.row ? rowLabel(first.row) : first.label ?? code ?? first.what;
   const where = place(firstTable, primary?.sheet, primary?.cell);
   const message =
     `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${moneyString(actual)}，` +

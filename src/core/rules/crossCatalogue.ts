@@ -177,6 +177,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
       { left: [items(['职业年金缴费'])], right: [code('t3', 'basic', 1, '2080506')] },
       { left: [items(['职工基本医疗保险缴费'])], right: [code('t3', 'basic', 1, '2101101'), code('t3', 'basic', 1, '2101102')] },
       { left: [items(['公务员医疗补助缴费'])], right: [code('t3', 'basic', 1, '2101103')] },
+      { left: [items(['退休费', '离休费'])], right: [code('t3', 'basic', 1, '2080501'), code('t3', 'basic', 1, '2080502')] },
     ],
   },
 ];
