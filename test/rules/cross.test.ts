@@ -132,3 +132,38 @@ describe('cross-table catalogue', () => {
     expect(checkCrossRules(disclosure(t2), only('X5'))).toEqual([]);
   });
 });
+
+describe('two-sided 表1 identities and scalar X rules', () => {
+  const t1 = (expGrand: string, carryIn: string | null = null) =>
+    table('t1', [
+      { kind: 'fixed', side: 'income', key: 'gpb', label: '一、一般公共预算', values: { income: '100.00' }, at: 0 },
+      { kind: 'fixed', side: 'income', key: 'income_total', label: '本年收入合计', values: { income: '100.00' }, at: 30 },
+      { kind: 'fixed', side: 'income', key: 'carry_in', label: '上年结转', values: { income: carryIn }, at: 31 },
+      { kind: 'fixed', side: 'income', key: 'income_grand', label: '收入总计', values: { income: '100.00' }, at: 32 },
+      { kind: 'fixed', side: 'expenditure', key: 'exp_total', label: '本年支出合计', values: { total: '100.00', current: '100.00' }, at: 30 },
+      { kind: 'fixed', side: 'expenditure', key: 'exp_grand', label: '支出总计', values: { total: expGrand, current: expGrand }, at: 32 },
+    ]);
+
+  it('W1.5 收入总计 = 支出总计', () => {
+    expect(checkCrossRules(disclosure(t1('100.00')), only('W1.5'))).toEqual([]);
+    const f = checkCrossRules(disclosure(t1('90.00')), only('W1.5'));
+    expect(f.map((x) => [x.severity, x.cell, x.expected, x.actual])).toEqual([['error', 'D37', '100.00', '90.00']]);
+  });
+
+  it('W1.6 本年支出合计[上年结转安排] = 上年结转', () => {
+    const f = checkCrossRules(disclosure(t1('100.00', '5.00')), only('W1.6'));
+    expect(f.map((x) => [x.severity, x.diff])).toEqual([['error', '-5.00']]);
+  });
+
+  it('X8: 表5 合计 = 表1 一般公共预算', () => {
+    const t5 = coded('t5', [[null, '合计', { total: '100.01', basic: '100.01' }]]);
+    const f = checkCrossRules(disclosure(t1('100.00'), t5), only('X8'));
+    expect(f.map((x) => [x.severity, x.table, x.cell])).toEqual([['rounding', 't5', 'C5']]);
+  });
+
+  it('X18: 表2 上年结转 = 表1 上年结转', () => {
+    const t2 = coded('t2', [[null, '合计', { total: '100.00', gpb: '100.00', carry: '3.00' }]]);
+    const f = checkCrossRules(disclosure(t1('100.00'), t2), only('X18'));
+    expect(f.map((x) => [x.severity, x.table, x.cell, x.expected])).toEqual([['error', 't2', 'I5', '0.00']]);
+  });
+});
