@@ -11,6 +11,11 @@ try {
   }
   throw e;
 }
+// `check … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 main
   .buildProgram()
   .parseAsync(process.argv)

@@ -14,6 +14,11 @@ export function buildProgram(): Command {
 }
 
 if (require.main === module) {
+  // `check … | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   buildProgram()
     .parseAsync(process.argv)
     .catch((e: unknown) => {

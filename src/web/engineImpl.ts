@@ -97,9 +97,7 @@ export const writePlansInto: PlanWriter = (wb: ExcelJS.Workbook, plans: SheetPla
     }
     const existing = wb.getWorksheet(p.name);
     if (existing) wb.removeWorksheet(existing.id);
-    const ws = planToWorksheet(wb, p);
-    // Forms carry per-cell number formats (元 amounts) on top of the named style.
-    for (const c of p.cells) if (c.numFmt) ws.getCell(c.row + 1, c.col + 1).numFmt = c.numFmt;
+    planToWorksheet(wb, p);
   }
   // Our totals are formulas without cached values: have Excel/WPS compute them on open.
   wb.calcProperties.fullCalcOnLoad = true;

@@ -50,6 +50,8 @@ export function planToWorksheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.
     if (c.formula !== undefined) cell.value = { formula: c.formula };
     else if (c.value !== undefined && c.value !== null) cell.value = c.value;
     applyStyle(cell, STYLES[c.style]);
+    // A cell may refine its style's number format (元 amounts with 分 in the forms).
+    if (c.numFmt) cell.numFmt = c.numFmt;
   }
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   wb.definedNames.add(`${quoteSheet(plan.name)}!$A$1`, tagToDefinedName(plan.tag));

@@ -100,11 +100,9 @@ async function withProjectList(projects: ProjectLine[], file: string | undefined
   return { projects: r.projects, notes: r.unmatched.map((n) => `提示：项目清单中的“${n}”在表12中找不到，已忽略`) };
 }
 
-/** Writes a plan into the copied workbook, with the per-cell number formats of the forms. */
+/** Writes a plan into the copied workbook. */
 function addPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
-  const ws = planToWorksheet(wb, plan);
-  for (const c of plan.cells) if (c.numFmt) ws.getCell(c.row + 1, c.col + 1).numFmt = c.numFmt;
-  return ws;
+  return planToWorksheet(wb, plan);
 }
 
 function applyUpdates(wb: ExcelJS.Workbook, updates: CellUpdate[]): void {

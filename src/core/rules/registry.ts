@@ -8,6 +8,8 @@ import { NO_DATA_RULES } from './noData';
 import { ROW_IDENTITY_RULES } from './rowIdentities';
 import type { RuleModule } from './types';
 import { UNIT_RULES } from './units';
+import { FORM_RULES } from '../forms/rules';
+import { NARRATIVE_RULES } from '../narrative/rules';
 
 /** Within-table rules, all derived from the TableDefs of `templates/tables.ts`. */
 export const TABLE_RULE_MODULES: readonly RuleModule[] = [
@@ -28,4 +30,6 @@ export const RULE_MODULES: readonly RuleModule[] = [
   CROSS_TABLE_RULES,
   CODE_NAME_RULES,
   FORMULA_INTEGRITY_RULES,
+  ...FORM_RULES,
+  ...NARRATIVE_RULES,
 ];
