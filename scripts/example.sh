@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-npm ci --no-audit --no-fund >/dev/null 2>&1 || [ -d node_modules ]
 npm run -s build:cli
 mkdir -p out/example
 BD="node bin/budget-disclosure.js"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh Debian machine: system packages for the
 # LibreOffice recalculation/rendering checks and the Chromium end-to-end tests, then npm packages.
-# Idempotent: skips what is already there. Run as root (CI and the dev machines are).
+# Idempotent: skips what is already there. `--system-only` stops after the apt packages. Run as root (CI and the dev machines are).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--system-only" ]; then
+  echo "setup: system packages done (npm packages left to the caller)"
+  exit 0
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
