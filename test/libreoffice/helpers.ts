@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { libreOfficeAvailable } from '../../src/xlsx/libreoffice';
 import { tableDef, withYear } from '../../src/core/templates/tables';
 import type { TableDef, TableId } from '../../src/core/templates/schema';
 
-export const FIXTURES = '/work/shared/fixtures';
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'data');
 
 /** No skipping: a machine without LibreOffice fails loudly and says how to fix it. */
 export function requireLibreOffice(): void {

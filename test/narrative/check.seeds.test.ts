@@ -4,6 +4,9 @@ import { checkNarrative } from '../../src/core/narrative/check';
 import type { Finding } from '../../src/core/model/finding';
 import { loadSeed, seedDisclosure, seedNarrativeText, type Seed } from './seedDisclosure';
 
+/** The published seed texts, copied verbatim into the repo so tests do not depend on paths outside it. */
+const SEEDS_DIR = join(__dirname, '..', 'fixtures', 'data', 'seeds');
+
 /**
  * The published narratives against their own tables: the defects spec §7 lists are found,
  * and nothing else is an error. Forms attached = forms printed in the seed (fixture).
@@ -86,8 +89,8 @@ describe('checker on the published seed narratives', () => {
 
 describe('checker on the whole published document (目录, tables, embedded forms, 名词解释, markup)', () => {
   const raw = (seed: Seed) => {
-    const file = readdirSync('/work/shared/seeds').find((f) => f.startsWith(seed))!;
-    return readFileSync(join('/work/shared/seeds', file), 'utf8');
+    const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(seed))!;
+    return readFileSync(join(SEEDS_DIR, file), 'utf8');
   };
 
   it.each(['000', '001', '003'] as const)('seed %s gives the same findings as its transcribed 第三部分', (seed) => {

@@ -15,7 +15,7 @@ import type { TableId } from '../../src/core/templates/schema';
  */
 export type Seed = '000' | '001' | '003';
 const FILES: Record<Seed, string> = { '000': 'datong-2024.json', '001': 'xinjiang-2024.json', '003': 'datong-jiuye-2026.json' };
-const DIR = '/work/shared/fixtures';
+const DIR = join(__dirname, '..', 'fixtures', 'data');
 
 const Values = z.record(z.string(), z.string().nullable());
 const Row = z.looseObject({
