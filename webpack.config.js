@@ -2,6 +2,7 @@
  * when it exists, so `npm run build` builds both. Exports a function returning an ARRAY of
  * configs: webpack-cli passes (env, argv) and both halves see the same mode. */
 const fs = require('fs');
+const { typescriptRule } = require('./webpack.shared');
 const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -44,17 +45,7 @@ function addinConfig(env = {}, argv = {}) {
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: mode !== 'production' },
-            },
-          },
-        },
+        typescriptRule(mode),
       ],
     },
     plugins: [

@@ -1,6 +1,7 @@
 /* Webpack config of the offline browser page (src/web → dist/web). Exported on its own so the
  * excel engineer's webpack.config.js can include it in its array and `npm run build` builds both. */
 const path = require('path');
+const { typescriptRule } = require('./webpack.shared');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -47,17 +48,7 @@ module.exports = (env = {}, argv = {}) => {
       // The prebuilt exceljs bundle needs no parsing; skipping it saves most of the build time.
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: mode !== 'production' },
-            },
-          },
-        },
+        typescriptRule(mode),
       ],
     },
     plugins: [
