@@ -25,12 +25,33 @@ const BLANK_WORDS = new Set(['', '-', '—', '－', '——', '/', '—-']);
  * Numbers from Excel are rounded to 8 decimals to drop binary-float residue before they
  * become decimals; the 万元 tables carry 2 decimals and the forms at most 2 in 元.
  */
-export function parseMoney(raw: unknown): MoneyParse {
-  if (raw === null || raw === undefined) return { ok: true, value: ZERO, blank: true };
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { ok: false, reason: '不是有限数值' };
-    return { ok: true, value: new Decimal(raw.toPrecision(15)).toDecimalPlaces(8), blank: false };
+const BLANK: MoneyParse = Object.freeze({ ok: true, value: ZERO, blank: true });
+
+/**
+ * Parsed numbers, shared: Decimals are immutable, and a live check re-reads the same few
+ * thousand amounts on every edit, so each distinct number is converted once, not every pass.
+ */
+const numberMemo = new Map<number, MoneyParse>();
+const NUMBER_MEMO_LIMIT = 50000;
+
+function parseNumber(raw: number): MoneyParse {
+  const hit = numberMemo.get(raw);
+  if (hit) return hit;
+  let parsed: MoneyParse;
+  if (!Number.isFinite(raw)) parsed = { ok: false, reason: '不是有限数值' };
+  else {
+    let value = new Decimal(raw.toPrecision(15));
+    if (value.decimalPlaces() > 8) value = value.toDecimalPlaces(8);
+    parsed = Object.freeze({ ok: true, value, blank: false });
   }
+  if (numberMemo.size >= NUMBER_MEMO_LIMIT) numberMemo.clear();
+  numberMemo.set(raw, parsed);
+  return parsed;
+}
+
+export function parseMoney(raw: unknown): MoneyParse {
+  if (raw === null || raw === undefined) return BLANK;
+  if (typeof raw === 'number') return parseNumber(raw);
   if (typeof raw === 'boolean') return { ok: false, reason: '是逻辑值而不是金额' };
   if (typeof raw !== 'string') return { ok: false, reason: '无法识别的单元格内容' };
   let s = toHalfWidth(raw).replace(/[\s\u3000]/g, '');

@@ -17,12 +17,19 @@ interface Entry {
 
 const norm = (s: string): string => s.replace(/[\s\u3000]/g, '').replace(/：/g, ':');
 
+const TABLE_TAG = /^t\d{1,2}$/;
+
 function findOverallSheet(wb: Workbook): { sheet: Sheet; header: number } | undefined {
   for (const sheet of wb.sheets) {
+    // One of the 13 tables (tagged by the add-in) is never the 整体目标表.
+    if (sheet.tag && TABLE_TAG.test(sheet.tag)) continue;
     let hasTitle = false;
     for (let r = 0; r < sheet.rows.length; r++) {
       const row = sheet.rows[r] ?? [];
       for (let c = 0; c < row.length; c++) {
+        const v = row[c]?.value;
+        // Cheap test first: this scan visits every cell of every other sheet.
+        if (typeof v !== 'string' || !/[整按]/.test(v)) continue;
         const t = norm(textAt(sheet, r, c));
         if (t.includes('整体支出绩效目标')) hasTitle = true;
         if (hasTitle && t === '按资金来源划分') return { sheet, header: r };

@@ -11,28 +11,31 @@ export function readAmount(ctx: BodyContext, r: number, key: string): Amount | u
   const c = colOf(ctx, key);
   if (c === undefined) return undefined;
   const sheet = ctx.view.sheet.name;
-  const cell = addr(r, c);
   const grid = ctx.view.sheet.rows[r]?.[c];
   const raw = grid?.value ?? null;
   const formula = grid?.formula;
-  const base = { sheet, cell, raw, ...(formula !== undefined ? { formula } : {}) };
-  const column = ctx.map.columns[key]?.header;
+  const cell = addr(r, c);
   if (raw !== null && isErrorValue(raw)) {
     ctx.findings.push({
-      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column,
+      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column: ctx.map.columns[key]?.header,
       message: `${sheet}!${cell} 是错误值 ${raw.error}，不是金额（按 0 计算）`,
     });
-    return { ...base, value: ZERO, blank: false };
+    return amountOf(ZERO, false, sheet, cell, raw, formula);
   }
   const parsed = parseMoney(raw);
   if (!parsed.ok) {
     ctx.findings.push({
-      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column,
+      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column: ctx.map.columns[key]?.header,
       message: `${sheet}!${cell} 的“${String(raw)}”不是数字`,
     });
-    return { ...base, value: ZERO, blank: false };
+    return amountOf(ZERO, false, sheet, cell, raw, formula);
   }
-  return { ...base, value: parsed.value, blank: parsed.blank };
+  return amountOf(parsed.value, parsed.blank, sheet, cell, raw, formula);
+}
+
+/** One literal per amount (no spreads, no closures): a live pass reads every money cell of 13 tables. */
+function amountOf(value: Amount['value'], blank: boolean, sheet: string, cell: string, raw: Amount['raw'], formula: string | undefined): Amount {
+  return formula !== undefined ? { value, blank, sheet, cell, raw, formula } : { value, blank, sheet, cell, raw };
 }
 
 export function readValues(ctx: BodyContext, r: number, only?: readonly string[]): Record<string, Amount | undefined> {

@@ -21,8 +21,15 @@ export function colOf(ctx: BodyContext, key: string): number | undefined {
   return ctx.map.columns[key]?.col;
 }
 
+/** Money columns found in the header, per header map: asked for on every body row. */
+const moneyKeyMemo = new WeakMap<HeaderMap, string[]>();
+
 export function moneyKeys(ctx: BodyContext, only?: readonly string[]): string[] {
-  const keys = ctx.def.columns.filter((c) => c.role === 'money' && ctx.map.columns[c.key]).map((c) => c.key);
+  let keys = moneyKeyMemo.get(ctx.map);
+  if (!keys) {
+    keys = ctx.def.columns.filter((c) => c.role === 'money' && ctx.map.columns[c.key]).map((c) => c.key);
+    moneyKeyMemo.set(ctx.map, keys);
+  }
   return only ? keys.filter((k) => only.includes(k)) : keys;
 }
 

@@ -9,7 +9,21 @@ export function halfWidthDigits(s: string): string {
   return s.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+/** Labels and headers repeat on every pass of the live check: normalise each text once. */
+const normMemo = new Map<string, string>();
+const NORM_MEMO_LIMIT = 20000;
+
 export function norm(s: string): string {
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    n = normUncached(s);
+    if (normMemo.size >= NORM_MEMO_LIMIT) normMemo.clear();
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+function normUncached(s: string): string {
   return halfWidthDigits(s)
     .replace(/[\s\u3000]/g, '')
     .replace(/（/g, '(')

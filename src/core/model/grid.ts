@@ -55,7 +55,17 @@ export function textAt(sheet: Sheet, r: number, c: number): string {
   return String(v).replace(/[\u3000]/g, ' ').trim();
 }
 
+/** Letters of the first columns, built once: `addr` runs for every money cell read. */
+const LETTERS: string[] = [];
+
 export function columnLetter(c: number): string {
+  if (c < 256 && LETTERS[c] !== undefined) return LETTERS[c];
+  const s = lettersOf(c);
+  if (c < 256) LETTERS[c] = s;
+  return s;
+}
+
+function lettersOf(c: number): string {
   let s = '';
   let n = c + 1;
   while (n > 0) {

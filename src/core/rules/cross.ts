@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { Amount, Disclosure, TableRow } from '../model/disclosure';
+import type { Amount, Disclosure, LocatedTable, TableRow } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
 import { addr } from '../model/grid';
 import { classifyDiff, moneyString, ZERO } from '../money';
@@ -16,11 +16,29 @@ import { projectGrandTotalRows } from './units';
 interface Resolved {
   value: Decimal;
   amounts: Amount[];
-  /** How the clerk finds this number: "表1 预算收支总表「一、一般公共预算·2024年」". */
-  what: string;
+  /** How the clerk finds this number; turned into text by `whatText` only for a finding
+   *  (most checks pass, and a live pass evaluates hundreds). */
+  what: What;
   row?: TableRow;
   /** Row name for the finding when there is no single row (Σ of 表6 items). */
   label?: string;
+}
+
+interface What {
+  t: TableId;
+  table: LocatedTable;
+  col: string;
+  row?: TableRow;
+  text?: string;
+}
+
+function whatOf(sel: Selector, table: LocatedTable, row: TableRow | undefined, text?: string): What {
+  return { t: sel.t, table, col: sel.col, row, text };
+}
+
+/** "表1 预算收支总表「一、一般公共预算·2024年」" */
+function whatText(w: What): string {
+  return `${tableTitle(w.t)}「${w.row ? rowLabel(w.row) : w.text}·${columnHeader(w.table, w.col)}」`;
 }
 
 /** undefined = the term cannot be evaluated (table or fixed row absent): the check is skipped. */
@@ -45,14 +63,12 @@ function makeResolver(d: Disclosure): Resolve {
     if (!ix) return undefined;
     const table = ix.table;
     if (!table.columns[sel.col]) return undefined;
-    const colName = columnHeader(table, sel.col);
-    const title = tableTitle(sel.t);
     switch (sel.row) {
       case 'fixed': {
         const row = ix.byKey.get(sel.key);
         if (!row) return undefined;
         const a = row.values[sel.col];
-        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: `${title}「${rowLabel(row)}·${colName}」`, row };
+        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: whatOf(sel, table, row), row };
       }
       case 'total': {
         let rows: TableRow[];
@@ -64,31 +80,31 @@ function makeResolver(d: Disclosure): Resolve {
           if (rows.length === 0 && ix.byCode.size > 0) return undefined;
         }
         const s = sumRows(rows, sel.col);
-        return { ...s, what: `${title}「合计·${colName}」`, row: rows.length === 1 ? rows[0] : undefined };
+        return { ...s, what: whatOf(sel, table, undefined, '合计'), row: rows.length === 1 ? rows[0] : undefined };
       }
       case 'code': {
         const c = sel.code ?? ctxCode;
         if (!c) return undefined;
         const row = ix.byCode.get(c);
         const a = row?.values[sel.col];
-        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: `${title}「${c}·${colName}」`, row };
+        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: whatOf(sel, table, undefined, c), row };
       }
       case 'cat': {
         if (!ctxCode) return undefined;
         const row = ix.byKey.get(`cat:${ctxCode}`);
         const a = row?.values[sel.col];
-        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: `${title}「${row ? rowLabel(row) : ctxCode}·${colName}」`, row };
+        return { value: a?.value ?? ZERO, amounts: a ? [a] : [], what: whatOf(sel, table, row, ctxCode), row };
       }
       case 'econItems': {
         const names = new Set(sel.names);
         const rows = table.rows.filter((r) => r.kind === 'item' && names.has((r.name ?? r.label).trim()));
         const s = sumRows(rows, sel.col);
-        return { ...s, what: `${title}「${sel.names[0]}·${colName}」`, label: sel.names[0] };
+        return { ...s, what: whatOf(sel, table, undefined, sel.names[0]), label: sel.names[0] };
       }
       case 'econSide': {
         const rows = economicLayout(table).classes.filter((c) => c.side === sel.side).map((c) => c.row);
         const s = sumRows(rows, sel.col);
-        return { ...s, what: `${title}「${sel.side === 'public' ? '公用经费' : '人员经费'}各类·${colName}」` };
+        return { ...s, what: whatOf(sel, table, undefined, sel.side === 'public' ? '公用经费各类' : '人员经费各类') };
       }
     }
   };
@@ -120,7 +136,7 @@ function codeDomain(d: Disclosure, check: CrossCheck): string[] {
 }
 
 function describeSide(terms: { term: Term; r: Resolved }[]): string {
-  return terms.map(({ term, r }, i) => (term.sign === -1 ? ' − ' : i === 0 ? '' : ' + ') + r.what).join('');
+  return terms.map(({ term, r }, i) => (term.sign === -1 ? ' − ' : i === 0 ? '' : ' + ') + whatText(r.what)).join('');
 }
 
 function signedSum(parts: { term: Term; r: Resolved }[]): Decimal {
@@ -180,7 +196,7 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   const first = left[0].r;
   const primary = first.amounts[0] ?? right.flatMap((x) => x.r.amounts)[0];
   const firstTable = check.left[0].sel.t;
-  const rowName = first.row ? rowLabel(first.row) : first.label ?? code ?? first.what;
+  const rowName = first.row ? rowLabel(first.row) : first.label ?? code ?? whatText(first.what);
   const where = place(firstTable, primary?.sheet, primary?.cell);
   const message =
     `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${moneyString(actual)}，` +
@@ -195,9 +211,8 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   };
 }
 
-function columnOf(r: Resolved): string | undefined {
-  const m = /·([^」]*)」$/.exec(r.what);
-  return m ? m[1] : undefined;
+function columnOf(r: Resolved): string {
+  return columnHeader(r.what.table, r.what.col);
 }
 
 function codeCell(d: Disclosure, t: TableId, row: TableRow): { sheet: string; cell: string } {

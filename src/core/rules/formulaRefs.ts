@@ -10,17 +10,25 @@ export interface RefRect {
 }
 
 const parser = new DepParser();
-/** Formulas barely change between two checks of the live add-in, so parses are memoised. */
-const memo = new Map<string, RefRect[] | null>();
+/**
+ * Formulas barely change between two checks of the live add-in, so parses are memoised, per
+ * sheet then per formula text: A1 references do not depend on the cell holding the formula,
+ * only unqualified ones on its sheet.
+ */
+const memo = new Map<string, Map<string, RefRect[] | null>>();
+let memoSize = 0;
 const MEMO_LIMIT = 20000;
+const POSITIONAL = /\b(ROW|COLUMN|ROWS|COLUMNS|OFFSET|INDIRECT)\s*\(/i;
 
 /**
  * References read by `formula` written in (sheet, row, col) (0-based). null when the formula cannot
  * be parsed: the caller then cannot judge its coverage and says nothing rather than guess.
  */
 export function formulaRefs(formula: string, sheet: string, row: number, col: number): RefRect[] | null {
-  const key = `${sheet}\u0000${row}\u0000${col}\u0000${formula}`;
-  const hit = memo.get(key);
+  // ROW()/COLUMN()/OFFSET/INDIRECT read relative to their own cell: those are memoised per cell.
+  const key = POSITIONAL.test(formula) ? `${row},${col}\u0000${formula}` : formula;
+  let bySheet = memo.get(sheet);
+  const hit = bySheet?.get(key);
   if (hit !== undefined) return hit;
   let result: RefRect[] | null;
   try {
@@ -33,8 +41,17 @@ export function formulaRefs(formula: string, sheet: string, row: number, col: nu
   } catch {
     result = null;
   }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, result);
+  if (memoSize >= MEMO_LIMIT) {
+    memo.clear();
+    memoSize = 0;
+    bySheet = undefined;
+  }
+  if (!bySheet) {
+    bySheet = new Map();
+    memo.set(sheet, bySheet);
+  }
+  bySheet.set(key, result);
+  memoSize++;
   return result;
 }
 
