@@ -1,13 +1,15 @@
 import type { Cell, CellValue, Merge, Sheet, Workbook } from '../core/model/grid';
-import { parseAddr } from '../core/model/grid';
+import { addr, parseAddr } from '../core/model/grid';
+import { cellBytes, DEFAULT_PAYLOAD_LIMIT, CONSERVATIVE_BYTES_PER_CELL, isTooBig, planReads, type Band, type ReadPiece, type SheetSize } from './readPlan';
 import { definedNameToTag, sheetOfReference } from './tagNames';
-import type { XlContext, XlNamedItem, XlRange, XlRangeAreas, XlRequirements, XlWorksheet } from './xl';
+import type { XlContext, XlNamedItem, XlRange, XlRangeAreas, XlRequirements } from './xl';
 
 /**
- * Reads the open workbook into the core grid model in at most two syncs whatever its size:
- * one for the sheet list and defined names, one for every used range (values + formulas +
- * merges) together. A caller that already knows the sheet ids (the live validator, from its
- * previous pass) gets the used ranges in the first sync and usually needs only that one.
+ * Reads the open workbook into the core grid model. A caller that already knows the sheet ids
+ * and their sizes (the live validator, from its previous pass) gets everything in one sync,
+ * together with the sheet list and the names; otherwise a second sync reads the sheets it did
+ * not know. The number of syncs does not grow with the workbook, except where Excel's payload
+ * limit forces a big sheet to be read in row bands (readPlan.ts).
  */
 export interface ReadOptions {
   requirements?: XlRequirements;
@@ -15,7 +17,12 @@ export interface ReadOptions {
   onlyTagged?: boolean;
   /** Sheet ids to read in the first sync already. */
   knownSheetIds?: string[];
-  /** Extra loads to ride along with the first sync (marks bookkeeping). */
+  /** Sizes seen by the previous read (sheet id → size): big sheets are then read in bands. */
+  sizes?: Record<string, SheetSize>;
+  /** Estimated response bytes one sync may carry (default 4 MB, under Excel on the web's 5 MB). */
+  payloadLimit?: number;
+  /** Extra loads to ride along with the first sync (marks bookkeeping). Called again if the
+   *  first sync has to be repeated (a response over the payload limit). */
   alongFirstSync?: () => void;
 }
 
@@ -23,13 +30,17 @@ export interface WorkbookSnapshot {
   workbook: Workbook;
   /** Sheet name → worksheet id, for selecting and marking. */
   sheetIds: Record<string, string>;
+  /** Sheet id → size, for the next read. */
+  sizes: Record<string, SheetSize>;
   syncs: number;
 }
 
-interface PendingRead {
-  id: string;
-  used: XlRange;
+interface LoadedPiece {
+  piece: ReadPiece;
+  range: XlRange;
   merged?: XlRangeAreas;
+  /** For a banded sheet: its used range now, to notice it grew since the bands were planned. */
+  extent?: XlRange;
 }
 
 const NO_REQUIREMENTS: XlRequirements = { isSetSupported: () => false };
@@ -44,54 +55,166 @@ export async function readWorkbook(ctx: XlContext, opts: ReadOptions = {}): Prom
   return (await readSnapshot(ctx, opts)).workbook;
 }
 
+export class WorkbookTooBigError extends Error {}
+
 export async function readSnapshot(ctx: XlContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  try {
+    return await readPlanned(ctx, opts, opts.knownSheetIds ?? [], opts.sizes ?? {});
+  } catch (e) {
+    if (!isTooBig(e)) throw e;
+  }
+  // A response was over the limit (a sheet we had not seen, or one that grew a lot): measure
+  // every used range first, then read in bands sized from a cautious guess per cell.
+  let perCell = CONSERVATIVE_BYTES_PER_CELL;
+  for (let attempt = 0; attempt < 3; attempt++, perCell *= 4) {
+    const measured = await measure(ctx, opts, perCell);
+    try {
+      const snap = await readPlanned(ctx, opts, measured.ids, measured.sizes);
+      return { ...snap, syncs: snap.syncs + 1 };
+    } catch (e) {
+      if (!isTooBig(e)) throw e;
+    }
+  }
+  throw new WorkbookTooBigError('工作簿太大，Excel 无法在一次请求中读取其中的工作表；请把与预算公开无关的大工作表移到另一个文件后再校验');
+}
+
+async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[], sizes: Record<string, SheetSize>): Promise<WorkbookSnapshot> {
   const req = opts.requirements ?? hostRequirements();
   const canMerges = req.isSetSupported('ExcelApi', '1.13');
+  const limit = opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
   const wb = ctx.workbook;
   let syncs = 0;
-  wb.worksheets.load('items/name,items/id');
-  wb.names.load('items/name,items/type,items/value');
-  const reads = new Map<string, PendingRead>();
-  const queue = (ws: XlWorksheet, id: string): void => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,rowIndex,columnIndex,values,formulas,valueTypes');
-    let merged: XlRangeAreas | undefined;
-    if (canMerges) {
-      merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load('address');
+  const loaded = new Map<string, LoadedPiece[]>();
+  const queue = (piece: ReadPiece): void => {
+    const ws = wb.worksheets.getItem(piece.sheetId);
+    const range = piece.band
+      ? ws.getRange(bandAddress(piece.band))
+      : ws.getUsedRangeOrNullObject(true);
+    range.load('address,rowIndex,columnIndex,values,formulas,valueTypes');
+    const lp: LoadedPiece = { piece, range };
+    if (piece.withMerges && canMerges) {
+      lp.merged = ws.getRange().getMergedAreasOrNullObject();
+      lp.merged.load('address');
     }
-    reads.set(id, { id, used, merged });
+    if (piece.band && piece.withMerges) {
+      lp.extent = ws.getUsedRangeOrNullObject(true);
+      lp.extent.load('rowIndex,columnIndex,rowCount,columnCount');
+    }
+    const list = loaded.get(piece.sheetId) ?? [];
+    list.push(lp);
+    loaded.set(piece.sheetId, list);
   };
-  for (const id of opts.knownSheetIds ?? []) queue(wb.worksheets.getItem(id), id);
-  opts.alongFirstSync?.();
-  await ctx.sync();
-  syncs++;
+  const runBatches = async (batches: ReadPiece[][], first?: () => void): Promise<void> => {
+    for (let i = 0; i < batches.length || (i === 0 && first); i++) {
+      for (const p of batches[i] ?? []) queue(p);
+      if (i === 0) first?.();
+      await ctx.sync();
+      syncs++;
+    }
+  };
+
+  await runBatches(planReads(knownIds, sizes, limit), () => {
+    wb.worksheets.load('items/name,items/id');
+    wb.names.load('items/name,items/type,items/value');
+    opts.alongFirstSync?.();
+  });
 
   const tags = tagsBySheet(wb.names.items);
   const sheets = wb.worksheets.items.filter((ws) => !opts.onlyTagged || tags.has(ws.name));
-  let more = false;
+  // Sheets not read yet, and banded sheets that grew since their bands were planned.
+  const missing: string[] = [];
+  const regrown: Record<string, SheetSize> = {};
   for (const ws of sheets) {
-    if (!reads.has(ws.id)) {
-      queue(ws, ws.id);
-      more = true;
+    const pieces = loaded.get(ws.id);
+    if (!pieces) missing.push(ws.id);
+    else {
+      const grown = outgrown(pieces, sizes[ws.id]);
+      if (grown) {
+        regrown[ws.id] = grown;
+        loaded.delete(ws.id);
+        missing.push(ws.id);
+      }
     }
   }
-  if (more) {
-    await ctx.sync();
-    syncs++;
-  }
+  if (missing.length > 0) await runBatches(planReads(missing, regrown, limit));
 
   const sheetIds: Record<string, string> = {};
+  const newSizes: Record<string, SheetSize> = {};
   const out: Sheet[] = [];
   for (const ws of sheets) {
-    const read = reads.get(ws.id);
-    if (!read) continue;
+    const pieces = loaded.get(ws.id);
+    if (!pieces) continue;
     sheetIds[ws.name] = ws.id;
-    out.push(toGridSheet(ws.name, tags.get(ws.name), read.used, read.merged));
+    const { sheet, size } = assemble(ws.name, tags.get(ws.name), pieces);
+    out.push(sheet);
+    newSizes[ws.id] = size;
   }
-  return { workbook: { sheets: out }, sheetIds, syncs };
+  return { workbook: { sheets: out }, sheetIds, sizes: newSizes, syncs };
 }
 
+/** One sync measuring every used range (no values), then sizes from `perCell` bytes a cell. */
+async function measure(ctx: XlContext, opts: ReadOptions, perCell: number): Promise<{ ids: string[]; sizes: Record<string, SheetSize> }> {
+  const wb = ctx.workbook;
+  wb.worksheets.load('items/name,items/id');
+  wb.names.load('items/name,items/type,items/value');
+  await ctx.sync();
+  const tags = tagsBySheet(wb.names.items);
+  const sheets = wb.worksheets.items.filter((ws) => !opts.onlyTagged || tags.has(ws.name));
+  const used = sheets.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject(true);
+    r.load('rowIndex,columnIndex,rowCount,columnCount');
+    return { id: ws.id, r };
+  });
+  await ctx.sync();
+  const sizes: Record<string, SheetSize> = {};
+  for (const { id, r } of used) {
+    if (r.isNullObject) continue;
+    sizes[id] = { top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount, bytes: r.rowCount * r.columnCount * perCell };
+  }
+  return { ids: sheets.map((ws) => ws.id), sizes };
+}
+
+/** The sheet's used range now, when it reaches beyond the bands planned from `planned`. */
+function outgrown(pieces: LoadedPiece[], planned: SheetSize | undefined): SheetSize | undefined {
+  const probe = pieces.find((p) => p.extent)?.extent;
+  if (!probe || !planned || probe.isNullObject) return undefined;
+  const same = probe.rowIndex >= planned.top && probe.columnIndex >= planned.left &&
+    probe.rowIndex + probe.rowCount <= planned.top + planned.rows && probe.columnIndex + probe.columnCount <= planned.left + planned.cols;
+  if (same) return undefined;
+  const cells = Math.max(1, planned.rows * planned.cols);
+  return { top: probe.rowIndex, left: probe.columnIndex, rows: probe.rowCount, cols: probe.columnCount, bytes: (planned.bytes / cells) * probe.rowCount * probe.columnCount };
+}
+
+function bandAddress(b: Band): string {
+  return `${addr(b.top, b.left)}:${addr(b.top + b.rows - 1, b.left + b.cols - 1)}`;
+}
+
+/** The grid sheet from its pieces (one used range, or bands), and its size for the next read. */
+function assemble(name: string, tag: string | undefined, pieces: LoadedPiece[]): { sheet: Sheet; size: SheetSize } {
+  const rows: (Cell | undefined)[][] = [];
+  let bytes = 0;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  let merges: Merge[] = [];
+  for (const p of pieces) {
+    const r = p.range;
+    if (p.merged && !p.merged.isNullObject) merges = parseAreas(p.merged.address);
+    if (r.isNullObject) continue;
+    bytes += fillRows(rows, r);
+    const height = r.values.length;
+    const width = r.values[0]?.length ?? 0;
+    top = Math.min(top, r.rowIndex);
+    left = Math.min(left, r.columnIndex);
+    bottom = Math.max(bottom, r.rowIndex + height - 1);
+    right = Math.max(right, r.columnIndex + width - 1);
+  }
+  const sheet: Sheet = { name, rows, merges };
+  if (tag) sheet.tag = tag;
+  const size: SheetSize = bottom < 0 ? { top: 0, left: 0, rows: 0, cols: 0, bytes: 0 } : { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes };
+  return { sheet, size };
+}
 /** Sheet name → tag from the BD_* defined names: a renamed sheet keeps its tag. */
 export function tagsBySheet(items: XlNamedItem[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -113,28 +236,35 @@ function toCellValue(v: unknown, type: unknown): CellValue {
 
 export function toGridSheet(name: string, tag: string | undefined, used: XlRange, merged?: XlRangeAreas): Sheet {
   const rows: (Cell | undefined)[][] = [];
-  if (!used.isNullObject) {
-    const values = used.values;
-    const formulas = used.formulas;
-    const types = used.valueTypes;
-    for (let r = 0; r < values.length; r++) {
-      const row: (Cell | undefined)[] = [];
-      let any = false;
-      for (let c = 0; c < values[r].length; c++) {
-        const f = formulas[r]?.[c];
-        const value = toCellValue(values[r][c], types?.[r]?.[c]);
-        const isFormula = typeof f === 'string' && f.startsWith('=') && f.length > 1;
-        if (value === null && !isFormula) continue;
-        row[used.columnIndex + c] = isFormula ? { value, formula: f.slice(1) } : { value };
-        any = true;
-      }
-      if (any) rows[used.rowIndex + r] = row;
-    }
-  }
+  if (!used.isNullObject) fillRows(rows, used);
   const merges = merged && !merged.isNullObject ? parseAreas(merged.address) : [];
   const sheet: Sheet = { name, rows, merges };
   if (tag) sheet.tag = tag;
   return sheet;
+}
+
+/** Adds a loaded range's cells to `rows` (0-based, sheet coordinates); returns its estimated response bytes. */
+function fillRows(rows: (Cell | undefined)[][], range: XlRange): number {
+  const values = range.values;
+  const formulas = range.formulas;
+  const types = range.valueTypes;
+  let bytes = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row: (Cell | undefined)[] = rows[range.rowIndex + r] ?? [];
+    let any = false;
+    for (let c = 0; c < values[r].length; c++) {
+      const raw = values[r][c];
+      const f = formulas[r]?.[c];
+      bytes += cellBytes(raw, f);
+      const value = toCellValue(raw, types?.[r]?.[c]);
+      const isFormula = typeof f === 'string' && f.startsWith('=') && f.length > 1;
+      if (value === null && !isFormula) continue;
+      row[range.columnIndex + c] = isFormula ? { value, formula: f.slice(1) } : { value };
+      any = true;
+    }
+    if (any) rows[range.rowIndex + r] = row;
+  }
+  return bytes;
 }
 
 /** `Sheet1!A1:B2, 'a, b'!C3` → merges; sheet prefixes are dropped (they are all the same sheet). */

@@ -26,6 +26,16 @@ export interface XlActivatedEvent {
   worksheetId: string;
 }
 
+export interface XlWorksheetAddedEvent {
+  worksheetId: string;
+  /** 'Local' or 'Remote' (a co-author). */
+  source: string;
+}
+
+export interface XlWorksheetDeletedEvent {
+  worksheetId: string;
+}
+
 export interface XlEvents<T> {
   add(handler: (args: T) => Promise<unknown>): XlEventResult;
 }
@@ -143,6 +153,10 @@ export interface XlWorksheetCollection {
   onChanged: XlEvents<XlChangedEvent>;
   /** ExcelApi 1.9 */
   onActivated: XlEvents<XlActivatedEvent>;
+  /** ExcelApi 1.7 */
+  onAdded: XlEvents<XlWorksheetAddedEvent>;
+  /** ExcelApi 1.7 */
+  onDeleted: XlEvents<XlWorksheetDeletedEvent>;
 }
 
 export interface XlNamedItem {

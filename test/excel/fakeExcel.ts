@@ -22,7 +22,9 @@ import type {
   XlRequirements,
   XlWorkbook,
   XlWorksheet,
+  XlWorksheetAddedEvent,
   XlWorksheetCollection,
+  XlWorksheetDeletedEvent,
 } from '../../src/excel/xl';
 
 /**
@@ -155,6 +157,13 @@ export class FakeExcel {
   private sheetHandlers = new Map<string, ((e: XlChangedEvent) => Promise<unknown>)[]>();
   private collectionHandlers: ((e: XlChangedEvent) => Promise<unknown>)[] = [];
   private activatedHandlers: ((e: XlActivatedEvent) => Promise<unknown>)[] = [];
+  private addedHandlers: ((e: XlWorksheetAddedEvent) => Promise<unknown>)[] = [];
+  private deletedHandlers: ((e: XlWorksheetDeletedEvent) => Promise<unknown>)[] = [];
+  /** Like Excel on the web's 5 MB: a sync whose loaded data is bigger fails with
+   *  ResponsePayloadSizeLimitExceeded and delivers nothing. Unlimited when undefined. */
+  payloadLimit?: number;
+  /** Bytes of loaded data (JSON, UTF-8) of each sync, in order. */
+  responseBytes: number[] = [];
   pendingEvents: Promise<unknown>[] = [];
 
   constructor(apiVersion = 14) {
@@ -218,6 +227,24 @@ export class FakeExcel {
     }
   }
 
+  /** The clerk deletes a sheet: it is gone at once and `onDeleted` fires (ExcelApi 1.7). */
+  async deleteSheet(name: string): Promise<void> {
+    const s = this.sheet(name);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    if (this.apiVersion >= 7) for (const h of this.deletedHandlers) this.pendingEvents.push(h({ worksheetId: s.id }));
+    await this.flushEvents();
+  }
+
+  onAnyAdded(h: (e: XlWorksheetAddedEvent) => Promise<unknown>): XlEventResult {
+    this.addedHandlers.push(h);
+    return { remove: () => this.addedHandlers.splice(this.addedHandlers.indexOf(h), 1) };
+  }
+
+  onAnyDeleted(h: (e: XlWorksheetDeletedEvent) => Promise<unknown>): XlEventResult {
+    this.deletedHandlers.push(h);
+    return { remove: () => this.deletedHandlers.splice(this.deletedHandlers.indexOf(h), 1) };
+  }
+
   createSheet(name: string, id: string): SheetState {
     if (this.sheetByName(name)) throw new OfficeError('ItemAlreadyExists', `工作表 ${name} 已存在`);
     const s: SheetState = {
@@ -232,6 +259,8 @@ export class FakeExcel {
       cfs: [],
     };
     this.sheets.push(s);
+    // Like Excel: a new sheet (the clerk's or the add-in's) raises onAdded.
+    if (this.apiVersion >= 7) for (const h of this.addedHandlers) this.pendingEvents.push(Promise.resolve().then(() => h({ worksheetId: id, source: 'Local' })));
     return s;
   }
 
@@ -328,7 +357,7 @@ export class FakeExcel {
   }
 
   handlerCount(): number {
-    let n = this.collectionHandlers.length;
+    let n = this.collectionHandlers.length + this.addedHandlers.length + this.deletedHandlers.length;
     for (const l of this.sheetHandlers.values()) n += l.length;
     return n;
   }
@@ -357,7 +386,11 @@ abstract class ClientObject {
     this.ctx.queue(() => {
       this.nullState = !this.exists();
       if (this.nullState) return;
-      for (const p of list) this.snap.set(p, this.readProp(p));
+      for (const p of list) {
+        const v = this.readProp(p);
+        this.ctx.countResponse(v);
+        this.snap.set(p, v);
+      }
     });
     return this;
   }
@@ -399,10 +432,18 @@ export class FakeContext implements XlContext {
     this.ops.push(op);
   }
 
+  private bytes = 0;
+
+  /** Adds a loaded value to this sync's response size. */
+  countResponse(v: unknown): void {
+    this.bytes += Buffer.byteLength(JSON.stringify(v ?? null), 'utf8');
+  }
+
   async sync(): Promise<void> {
     const ops = this.ops;
     this.ops = [];
     this.fake.syncCount++;
+    this.bytes = 0;
     const changed = new Map<SheetState, string[]>();
     this.changed = changed;
     try {
@@ -410,6 +451,11 @@ export class FakeContext implements XlContext {
     } finally {
       this.changed = undefined;
       for (const [s, addrs] of changed) for (const a of addrs) this.fake.fireChanged(s, a, 'ThisLocalAddin');
+    }
+    this.fake.responseBytes.push(this.bytes);
+    const limit = this.fake.payloadLimit;
+    if (limit !== undefined && this.bytes > limit) {
+      throw new OfficeError('ResponsePayloadSizeLimitExceeded', `响应数据 ${this.bytes} 字节，超过 ${limit} 字节的上限`);
     }
     await Promise.resolve();
   }
@@ -484,6 +530,16 @@ class FakeWorksheetCollection extends ClientObject implements XlWorksheetCollect
   get onActivated(): XlEvents<XlActivatedEvent> {
     if (this.ctx.fake.apiVersion < 9) throw new OfficeError('ApiNotFound', 'worksheets.onActivated 需要 ExcelApi 1.9');
     return { add: (h) => this.ctx.fake.onAnyActivated(h) };
+  }
+
+  get onAdded(): XlEvents<XlWorksheetAddedEvent> {
+    if (this.ctx.fake.apiVersion < 7) throw new OfficeError('ApiNotFound', 'worksheets.onAdded 需要 ExcelApi 1.7');
+    return { add: (h) => this.ctx.fake.onAnyAdded(h) };
+  }
+
+  get onDeleted(): XlEvents<XlWorksheetDeletedEvent> {
+    if (this.ctx.fake.apiVersion < 7) throw new OfficeError('ApiNotFound', 'worksheets.onDeleted 需要 ExcelApi 1.7');
+    return { add: (h) => this.ctx.fake.onAnyDeleted(h) };
   }
 }
 
