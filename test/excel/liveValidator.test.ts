@@ -2,7 +2,7 @@ import type { Finding } from '../../src/core/model/finding';
 import { valueAt, type Workbook } from '../../src/core/model/grid';
 import type { SheetPlan } from '../../src/core/templates/plan';
 import { insertTemplates } from '../../src/excel/insertTemplates';
-import { LiveValidator, type LiveAnalysis } from '../../src/excel/live/LiveValidator';
+import { LiveValidator, wantedMarks, type LiveAnalysis } from '../../src/excel/live/LiveValidator';
 import { MARK_FILL } from '../../src/excel/live/markStyle';
 import { FakeExcel } from './fakeExcel';
 
@@ -165,6 +165,50 @@ describe('LiveValidator', () => {
     expect(r.syncs).toBe(1);
   });
 
+  test('after start, even the first pass costs at most 2 syncs (one read, one mark write)', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    const before = fake.syncCount;
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    expect(v.passes).toBe(1);
+    expect(fake.syncCount - before).toBe(2);
+    expect(v.markedCells().size).toBe(2);
+  });
+
+  test('a sheet the clerk adds is read in the pass it triggers, without an extra sync', async () => {
+    const { fake, v } = setup();
+    const seen: string[][] = [];
+    const live = new LiveValidator({
+      run: fake.run, requirements: fake.requirements,
+      analyze: (wb) => {
+        seen.push(wb.sheets.map((s) => s.name));
+        return { findings: [], tables: [] };
+      },
+    });
+    await live.start();
+    await live.validateNow();
+    const before = fake.syncCount;
+    fake.addSheet('新加的表', [['项目', 1]]);
+    await fake.flushEvents();
+    await settle(live);
+    expect(live.passes).toBe(2);
+    expect(seen[1]).toEqual(['表1', '新加的表']);
+    expect(fake.syncCount - before).toBe(1);
+  });
+
+  test('a sheet the clerk deletes is dropped before the next read: no failed sync, no retry', async () => {
+    const { fake, v } = setup();
+    fake.addSheet('临时', [[1]]);
+    await v.start();
+    await v.validateNow();
+    const before = fake.syncCount;
+    await fake.deleteSheet('临时');
+    await settle(v);
+    expect(v.passes).toBe(2);
+    expect(fake.syncCount - before).toBe(1);
+  });
+
   test('a mark the clerk deleted by hand does not break the next pass', async () => {
     const { fake, v } = setup();
     await v.start();
@@ -203,5 +247,28 @@ describe('LiveValidator', () => {
     expect(await v.start()).toBe(false);
     const r = await v.validateNow();
     expect(r.findings).toHaveLength(0);
+  });
+});
+
+describe('wantedMarks', () => {
+  const ids = { 表1: 'S1', 表2: 'S2' };
+  const finding = (severity: Finding['severity'], cell: string, sheet = '表1'): Finding => ({ rule: 'T', severity, table: 't1', sheet, cell, message: 'x' });
+
+  test('one mark per cell with the worst severity touching it; info and unknown sheets unmarked', () => {
+    const m = wantedMarks([finding('rounding', 'B2'), finding('error', 'b2'), finding('info', 'C3'), finding('error', 'A1', '别的表'), { ...finding('warning', 'D4'), cells: [{ sheet: '表2', cell: 'E5' }] }], ids);
+    expect([...m.get('S1')!]).toEqual([['B2', 'error'], ['D4', 'warning']]);
+    expect([...m.get('S2')!]).toEqual([['E5', 'warning']]);
+    expect(m.has('别的表')).toBe(false);
+  });
+
+  test('a flood of findings marks at most the cap, errors first', () => {
+    const findings: Finding[] = [];
+    for (let r = 1; r <= 30; r++) findings.push(finding('warning', `A${r}`));
+    for (let r = 1; r <= 20; r++) findings.push(finding('error', `B${r}`));
+    const m = wantedMarks(findings, ids, 25);
+    const all = [...m.get('S1')!];
+    expect(all).toHaveLength(25);
+    expect(all.filter(([, s]) => s === 'error')).toHaveLength(20);
+    expect(all.filter(([, s]) => s === 'warning').map(([a]) => a)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
   });
 });

@@ -2,8 +2,9 @@ import type { Finding, Severity } from '../../core/model/finding';
 import type { Workbook } from '../../core/model/grid';
 import { parseAddr } from '../../core/model/grid';
 import { readSnapshot, type WorkbookSnapshot } from '../readWorkbook';
-import type { XlChangedEvent, XlConditionalFormatCollection, XlConditionalFormat, XlContext, XlEventResult, XlRequirements, XlRun } from '../xl';
-import { MARK_FILL, MARK_FORMULA, worse } from './markStyle';
+import type { SheetSize } from '../readPlan';
+import type { XlChangedEvent, XlConditionalFormatCollection, XlConditionalFormat, XlContext, XlEventResult, XlRequirements, XlRun, XlWorksheetAddedEvent, XlWorksheetDeletedEvent } from '../xl';
+import { MARK_FILL, MARK_FORMULA, MAX_MARKS, RANK, worse } from './markStyle';
 
 /**
  * Re-validates the open workbook as the clerk edits it. A pass is one read (the used ranges of
@@ -50,6 +51,7 @@ export const DEFAULT_DEBOUNCE_MS = 400;
 export class LiveValidator {
   private marks: MarkBook = new Map();
   private knownSheetIds: string[] = [];
+  private sizes: Record<string, SheetSize> = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<PassResult> | undefined;
   private again = false;
@@ -71,28 +73,50 @@ export class LiveValidator {
     return this.opts.requirements.isSetSupported('ExcelApi', '1.7');
   }
 
-  /** Subscribes to edits and sheet activation. Returns false when the host cannot do live checks. */
+  /**
+   * Subscribes to edits, sheet activation, and sheets added or deleted, and learns the sheet ids
+   * in the same sync, so that even the first pass reads everything in one sync. Returns false
+   * when the host cannot do live checks.
+   */
   async start(): Promise<boolean> {
     if (!this.supported) return false;
     const req = this.opts.requirements;
     await this.opts.run(async (ctx) => {
       const onChanged = async (e: XlChangedEvent): Promise<void> => this.changed(e);
       const onActivated = async (): Promise<void> => this.schedule();
+      const worksheets = ctx.workbook.worksheets;
+      worksheets.load('items/id');
       if (req.isSetSupported('ExcelApi', '1.9')) {
-        this.handlers.push(ctx.workbook.worksheets.onChanged.add(onChanged));
-        this.handlers.push(ctx.workbook.worksheets.onActivated.add(onActivated));
+        this.handlers.push(worksheets.onChanged.add(onChanged));
+        this.handlers.push(worksheets.onActivated.add(onActivated));
       } else {
         // 1.7/1.8 only have per-sheet events: sheets added later are covered by 全部校验.
-        ctx.workbook.worksheets.load('items/id');
         await ctx.sync();
-        for (const ws of ctx.workbook.worksheets.items) {
+        for (const ws of worksheets.items) {
           this.handlers.push(ws.onChanged.add(onChanged));
           this.handlers.push(ws.onActivated.add(onActivated));
         }
       }
+      this.handlers.push(worksheets.onAdded.add(async (e) => this.sheetAdded(e)));
+      this.handlers.push(worksheets.onDeleted.add(async (e) => this.sheetDeleted(e)));
       await ctx.sync();
+      this.knownSheetIds = worksheets.items.map((ws) => ws.id);
     });
     return true;
+  }
+
+  /** A new sheet is read with the others from the next pass on (no extra sync to find it). */
+  sheetAdded(e: XlWorksheetAddedEvent): void {
+    if (!this.knownSheetIds.includes(e.worksheetId)) this.knownSheetIds.push(e.worksheetId);
+    if (!this.inOwnWrite()) this.schedule();
+  }
+
+  /** A deleted sheet is dropped before the next read, which would otherwise fail on it. */
+  sheetDeleted(e: XlWorksheetDeletedEvent): void {
+    this.knownSheetIds = this.knownSheetIds.filter((id) => id !== e.worksheetId);
+    delete this.sizes[e.worksheetId];
+    this.marks.delete(e.worksheetId);
+    this.schedule();
   }
 
   stop(): void {
@@ -115,6 +139,10 @@ export class LiveValidator {
 
   private isOwn(e: XlChangedEvent): boolean {
     if (e.triggerSource !== undefined) return e.triggerSource === 'ThisLocalAddin';
+    return this.inOwnWrite();
+  }
+
+  private inOwnWrite(): boolean {
     return this.ownWrites > 0 || Date.now() < this.ownWriteUntil;
   }
 
@@ -160,6 +188,7 @@ export class LiveValidator {
       // read from scratch once (that pass costs one more sync).
       if (this.knownSheetIds.length === 0 && this.marks.size === 0) throw e;
       this.knownSheetIds = [];
+      this.sizes = {};
       this.marks = new Map();
       return this.opts.run((ctx) => this.pass(ctx));
     }
@@ -175,6 +204,7 @@ export class LiveValidator {
     const snap: WorkbookSnapshot = await readSnapshot(ctx, {
       requirements: this.opts.requirements,
       knownSheetIds: this.knownSheetIds,
+      sizes: this.sizes,
       alongFirstSync: () => {
         if (!canMark) return;
         for (const sheetId of this.marks.keys()) {
@@ -187,6 +217,7 @@ export class LiveValidator {
     });
     let syncs = snap.syncs;
     this.knownSheetIds = Object.values(snap.sheetIds);
+    this.sizes = snap.sizes;
     const analysis = this.opts.analyze(snap.workbook);
 
     let marksAdded = 0;
@@ -255,8 +286,8 @@ function setMark(book: MarkBook, sheetId: string, address: string, mark: Mark): 
   cells.set(address, mark);
 }
 
-/** The marks the findings call for: every involved cell, worst severity per cell. */
-export function wantedMarks(findings: Finding[], sheetIds: Record<string, string>): Map<string, Map<string, Severity>> {
+/** The marks the findings call for: every involved cell, worst severity per cell, at most `max` cells. */
+export function wantedMarks(findings: Finding[], sheetIds: Record<string, string>, max = MAX_MARKS): Map<string, Map<string, Severity>> {
   const out = new Map<string, Map<string, Severity>>();
   const add = (sheet: string | undefined, cell: string | undefined, sev: Severity): void => {
     if (!sheet || !cell || sev === 'info') return;
@@ -280,6 +311,24 @@ export function wantedMarks(findings: Finding[], sheetIds: Record<string, string
   for (const f of findings) {
     add(f.sheet, f.cell, f.severity);
     for (const c of f.cells ?? []) add(c.sheet, c.cell, f.severity);
+  }
+  return capMarks(out, max);
+}
+
+/** Keeps the `max` worst marks (errors before warnings before 尾差), in finding order within a severity. */
+function capMarks(marks: Map<string, Map<string, Severity>>, max: number): Map<string, Map<string, Severity>> {
+  const all: { sheetId: string; address: string; severity: Severity }[] = [];
+  for (const [sheetId, cells] of marks) for (const [address, severity] of cells) all.push({ sheetId, address, severity });
+  if (all.length <= max) return marks;
+  all.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+  const out = new Map<string, Map<string, Severity>>();
+  for (const m of all.slice(0, max)) {
+    let cells = out.get(m.sheetId);
+    if (!cells) {
+      cells = new Map();
+      out.set(m.sheetId, cells);
+    }
+    cells.set(m.address, m.severity);
   }
   return out;
 }

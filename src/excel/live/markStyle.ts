@@ -13,7 +13,14 @@ export const MARK_FILL: Partial<Record<Severity, string>> = {
   rounding: '#DDEBF7',
 };
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, rounding: 1, info: 0 };
+/**
+ * At most this many cells are marked in one workbook. Excel slows down with thousands of
+ * conditional formats (a mis-located file can yield that many findings); the pane lists
+ * every finding anyway, so the marks go to the worst ones.
+ */
+export const MAX_MARKS = 500;
+
+export const RANK: Record<Severity, number> = { error: 3, warning: 2, rounding: 1, info: 0 };
 
 /** The severity a cell shows when several findings touch it: the worst one. */
 export function worse(a: Severity | undefined, b: Severity): Severity {
