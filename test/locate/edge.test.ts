@@ -166,6 +166,23 @@ describe('locateTables on hand-made layouts', () => {
     expect(p3?.message).toContain('不知道是什么');
   });
 
+  it('an empty template as Excel shows it (every formula computing 0) has no unplaced rows', () => {
+    const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: ['单位1', '单位2'] });
+    const w: Workbook = { sheets: plans.map(planToSheet) };
+    let formulas = 0;
+    for (const s of w.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula) { c.value = 0; formulas++; }
+    expect(formulas).toBeGreaterThan(100);
+    const d = locateTables(w);
+    expect(d.findings.filter((f) => f.rule === 'P3')).toEqual([]);
+  });
+
+  it('a nameless row whose formula shows a non-zero amount is still reported (P3)', () => {
+    const s = t3([['合计', null, 3, 2, 1], ['', '', 3, 2, 1]]);
+    s.rows[5]![2] = { value: 3, formula: 'D6+E6' };
+    const d = locateTables(wb(s));
+    expect(d.findings.filter((f) => f.rule === 'P3')).toHaveLength(1);
+  });
+
   it('表1 side by side: categories keyed cat:<类 code>, totals by label', () => {
     const t1 = locateTables(buildSeedWorkbook('001', 'published')).tables.t1 as LocatedTable;
     const exp = t1.rows.filter((r) => r.side === 'expenditure');

@@ -59,3 +59,21 @@ export function rowHasMoneyContent(ctx: BodyContext, r: number, only?: readonly 
     return !p.ok || !p.blank;
   });
 }
+
+/**
+ * Whether a row holds money the clerk entered: a typed number, text or error, or a formula
+ * showing something other than 0. An empty template row whose identity formula shows 0 (as
+ * Excel computes it) is not content.
+ */
+export function rowHasEnteredMoney(ctx: BodyContext, r: number): boolean {
+  return moneyKeys(ctx).some((k) => {
+    const c = colOf(ctx, k);
+    if (c === undefined) return false;
+    const cell = ctx.view.sheet.rows[r]?.[c];
+    const v = cell?.value ?? null;
+    if (v !== null && isErrorValue(v)) return true;
+    const p = parseMoney(v);
+    if (!p.ok) return true;
+    return !p.blank && !(cell?.formula && p.value.isZero());
+  });
+}

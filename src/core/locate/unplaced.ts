@@ -1,5 +1,5 @@
 import { addr } from '../model/grid';
-import { readValues, anyAmount, rowHasMoneyContent } from './amounts';
+import { readValues, anyAmount, rowHasEnteredMoney } from './amounts';
 import type { BodyContext } from './context';
 
 function moneyCols(ctx: BodyContext): Set<number> {
@@ -20,7 +20,7 @@ export function rowLabel(ctx: BodyContext, r: number): { text: string; col: numb
 
 /** A row with amounts that fits no row of the table: reported (P3), never dropped silently. */
 export function reportUnplacedRow(ctx: BodyContext, r: number): void {
-  if (!rowHasMoneyContent(ctx, r)) return;
+  if (!rowHasEnteredMoney(ctx, r)) return;
   const probe: BodyContext = { ...ctx, findings: [] };
   if (!anyAmount(readValues(probe, r))) return;
   const { text, col } = rowLabel(ctx, r);
