@@ -38,7 +38,11 @@ export class SheetView {
   }
 
   text(r: number, c: number): string {
-    return this.raw(r, c).replace(/\u3000/g, ' ').trim();
+    const v = this.value(r, c);
+    if (v === null || typeof v === 'object') return '';
+    if (typeof v !== 'string') return String(v);
+    // Most cells have no full-width space: skip the replace (every row is probed many times).
+    return v.includes('\u3000') ? v.replace(/\u3000/g, ' ').trim() : v.trim();
   }
 
   /** Text seen at (r, c), taking the value of the merge that covers it. */
@@ -60,7 +64,11 @@ export class SheetView {
   isBlankRow(r: number): boolean {
     const row = this.sheet.rows[r];
     if (!row) return true;
-    for (let c = 0; c < row.length; c++) if (this.text(r, c) !== '') return false;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (v === null || v === undefined) continue;
+      if (this.text(r, c) !== '') return false;
+    }
     return true;
   }
 
