@@ -3,14 +3,15 @@ import type { Workbook } from '../core/model/grid';
 import { renderTemplates } from '../core/templates/layout';
 import type { SheetPlan } from '../core/templates/plan';
 import type { TemplateParamsInput } from '../core/templates/schema';
-import type {
-  AdapterCapabilities,
-  FormsOutcome,
-  InsertOutcome,
-  InsertRequest,
-  Progress,
-  ValidationSummary,
-  WorkbookAdapter,
+import {
+  errorText,
+  type AdapterCapabilities,
+  type FormsOutcome,
+  type InsertOutcome,
+  type InsertRequest,
+  type Progress,
+  type ValidationSummary,
+  type WorkbookAdapter,
 } from '../taskpane/adapter';
 import { planFormsFor, type FormPlanResult } from './formPlanner';
 import { insertTemplates, type InsertResult } from './insertTemplates';
@@ -51,6 +52,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   readonly capabilities: AdapterCapabilities;
   readonly live: LiveValidator;
   private listeners = new Set<(s: ValidationSummary) => void>();
+  private errorListeners = new Set<(message: string) => void>();
 
   constructor(private opts: OfficeAdapterOptions) {
     this.live = new LiveValidator({
@@ -59,6 +61,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       analyze: opts.analyze ?? engineAnalyzer,
       debounceMs: opts.debounceMs,
       onPass: (r) => this.emit(r),
+      onError: (e) => {
+        for (const cb of this.errorListeners) cb(errorText(e));
+      },
     });
     this.capabilities = { liveValidation: this.live.supported, insert: true };
   }
@@ -77,6 +82,11 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   onFindingsChanged(cb: (s: ValidationSummary) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
+  }
+
+  onLiveError(cb: (message: string) => void): () => void {
+    this.errorListeners.add(cb);
+    return () => this.errorListeners.delete(cb);
   }
 
   async validate(): Promise<ValidationSummary> {

@@ -64,6 +64,9 @@ export interface WorkbookAdapter {
   buildForms(renames?: Record<string, string>): Promise<FormsOutcome>;
   /** Called after every validation pass (live or requested). Returns an unsubscribe function. */
   onFindingsChanged(cb: (summary: ValidationSummary) => void): () => void;
+  /** Called when a pass nobody asked for (an edit, a sheet switch) fails: the clerk must see it,
+   *  or the list silently goes stale. Adapters without live passes leave it out. */
+  onLiveError?(cb: (message: string) => void): () => void;
 }
 
 /** A clerk-readable message for anything an adapter throws. */

@@ -59,6 +59,28 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     }
   });
 
+  test('a live pass that fails reaches the pane as a Chinese message', async () => {
+    jest.useFakeTimers();
+    try {
+      const fake = new FakeExcel(14);
+      fake.addSheet('表1', [['项目', '金额'], ['合计', 1]]);
+      const adapter = adapterOn(fake);
+      const errors: string[] = [];
+      adapter.onLiveError((m) => errors.push(m));
+      await adapter.start();
+      expect(errors).toEqual([]);
+      // The clerk pastes a huge text block; Excel on the web refuses a response that big.
+      fake.payloadLimit = 2000;
+      await fake.edit('表1', 'A3', '很长的说明文字'.repeat(400));
+      await jest.advanceTimersByTimeAsync(500);
+      await adapter.live.idle();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/工作簿太大/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   test('conflict then the clerk’s name', async () => {
     const fake = new FakeExcel(14);
     fake.addSheet('表5 一般公共预算支出表', [['别动']]);

@@ -30,6 +30,14 @@ class StubAdapter implements WorkbookAdapter {
     this.cbs.push(cb);
     return () => undefined;
   }
+  private errorCbs: ((m: string) => void)[] = [];
+  onLiveError(cb: (m: string) => void): () => void {
+    this.errorCbs.push(cb);
+    return () => undefined;
+  }
+  fail(message: string): void {
+    for (const cb of this.errorCbs) cb(message);
+  }
   push(findings: Finding[]): void {
     for (const cb of this.cbs) cb({ findings, tables: ['t1'], finishedAt: new Date() });
   }
@@ -100,6 +108,17 @@ describe('校验 page', () => {
     render(<App adapter={adapter} initialPage="validate" />);
     act(() => adapter.push([{ rule: 'X5', severity: 'warning', table: 't5', sheet: '表5', cell: 'C9', message: '表5 与表3 不一致' }]));
     await waitFor(() => expect(screen.getByText('表5 与表3 不一致')).toBeTruthy());
+  });
+});
+
+describe('校验 page, live errors', () => {
+  test('a failed live pass is shown, and the next good pass clears it', async () => {
+    const adapter = new StubAdapter();
+    render(<App adapter={adapter} initialPage="validate" />);
+    act(() => adapter.fail('工作簿太大，Excel 无法在一次请求中读取其中的工作表'));
+    expect(await screen.findByText(/自动校验失败：工作簿太大/)).toBeTruthy();
+    act(() => adapter.push([]));
+    await waitFor(() => expect(screen.queryByText(/自动校验失败/)).toBeNull());
   });
 });
 

@@ -32,7 +32,15 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
   // Controlled, because groups appear after the first render: tables open, 尾差 folded.
   const [closed, setClosed] = useState<Set<string>>(new Set(['rounding']));
 
-  useEffect(() => adapter.onFindingsChanged(setSummary), [adapter]);
+  useEffect(
+    () =>
+      adapter.onFindingsChanged((next) => {
+        setSummary(next);
+        setError(undefined);
+      }),
+    [adapter],
+  );
+  useEffect(() => adapter.onLiveError?.((m) => setError(`自动校验失败：${m}`)), [adapter]);
 
   const findings = summary?.findings ?? [];
   const counts = useMemo(() => countBySeverity(findings), [findings]);
