@@ -1,10 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { projectsFromDisclosure } from '../core/forms/projects';
-import type { FormSettingsInput } from '../core/forms/model';
 import { settingsFromForms } from '../core/forms/infer';
 import { locateForms } from '../core/forms/locate';
-import { addedFormPlans, planSync, recordPlan } from '../core/forms/sync';
-import type { Disclosure } from '../core/model/disclosure';
+import { newFormSettings } from '../core/forms/plan';
+import { addedFormPlans, planSync, recordPlan, updatesByForm } from '../core/forms/sync';
 import type { Workbook } from '../core/model/grid';
 import { generateNarrative } from '../core/narrative/generate';
 import { renderTemplates } from '../core/templates/layout';
@@ -41,15 +40,14 @@ export const webEngine: WebEngine = {
 
   formSync(a: Analysis, wb: Workbook): FormSync {
     const projects = projectsFromDisclosure(a.disclosure);
-    const settings = formSettings(a.disclosure, settingsFromForms(locateForms(wb)));
+    const settings = newFormSettings(a.disclosure, settingsFromForms(locateForms(wb)));
     const sync = planSync(projects, wb, settings);
     const updates = sync.updates.map((u) => ({ sheet: u.sheet, cell: u.cell, value: u.to }));
-    const written = sync.updates.filter((u) => u.field !== 'flag');
     return {
       added: addedFormPlans(sync, wb, settings),
       updates,
       record: recordPlan(sync.record),
-      updatedForms: new Set(written.map((u) => u.sheet + '|' + u.projectName)).size,
+      updatedForms: updatesByForm(sync.updates).length,
       kept: sync.kept.length,
       flagged: sync.flagged.length,
     };
@@ -65,22 +63,6 @@ export const webEngine: WebEngine = {
     return { heading: n.heading, lines };
   },
 };
-
-/**
- * Settings for new forms: copied from the forms already in the workbook when there are any
- * (title style, 主管部门及代码), else a city title when the unit name starts with one.
- */
-function formSettings(d: Disclosure, implied: Partial<FormSettingsInput>): FormSettingsInput {
-  const unit = d.meta.unit ?? '';
-  const city = /^(.{2,6}?)市/.exec(unit)?.[1] ?? '';
-  return {
-    year: d.meta.year ?? new Date().getFullYear(),
-    titleMode: implied.titleMode ?? (city ? 'city' : 'none'),
-    place: implied.titleMode ? (implied.place ?? '') : city,
-    department: implied.department ?? '',
-    documentUnit: unit || undefined,
-  };
-}
 
 /**
  * exceljs writer for plans into the opened workbook. A sheet carrying the same tag (an earlier

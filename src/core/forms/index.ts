@@ -6,6 +6,7 @@ export { renderForms, renderFormContents, planFormBlock, formSheetName, tagKey }
 export { planToSheet } from './grid';
 export { locateForms, locateFormsInSheet, formsOf, type LocatedForm, type FormProblem } from './locate';
 export { matchForms, isNearMiss, levenshtein, type MatchResult } from './match';
-export { planSync, applySyncToGrid, addedFormPlans, recordPlan, readRecord, RECORD_SHEET, type SyncResult, type CellUpdate } from './sync';
+export { planSync, applySyncToGrid, addedFormPlans, recordPlan, readRecord, updatesByForm, RECORD_SHEET, type SyncResult, type CellUpdate } from './sync';
 export { settingsFromForms } from './infer';
+export { newFormSettings, planNewForms, type FormPlanResult } from './plan';
 export { FORM_RULES, checkForms } from './rules';

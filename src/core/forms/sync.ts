@@ -55,6 +55,17 @@ export interface SyncResult {
   record: RecordEntry[];
 }
 
+/** The forms a sync rewrites, each with its cell writes; a flag on a removed project's form is not a rewrite. */
+export function updatesByForm(updates: readonly CellUpdate[]): CellUpdate[][] {
+  const byForm = new Map<string, CellUpdate[]>();
+  for (const u of updates) {
+    if (u.field === 'flag') continue;
+    const key = `${u.sheet}|${u.projectName}`;
+    byForm.set(key, [...(byForm.get(key) ?? []), u]);
+  }
+  return [...byForm.values()];
+}
+
 export interface RecordEntry {
   key: string; // normalised 实施单位|项目名称 as written on the form
   field: SyncField;
