@@ -7,7 +7,7 @@ import { locateTables } from '../../core/locate';
 import { ProjectList, applyProjectList, projectsFromDisclosure, type ProjectLine } from '../../core/forms/projects';
 import { FormSettings, type FormSettingsInput, type TitleMode } from '../../core/forms/model';
 import { SIDE_LABEL } from '../../core/forms/model';
-import { RECORD_SHEET, addedFormPlans, planSync, recordPlan, type CellUpdate, type SyncResult } from '../../core/forms/sync';
+import { addedFormPlans, planSync, recordPlan, updatesByForm, type SyncResult } from '../../core/forms/sync';
 import type { SheetPlan } from '../../core/templates/plan';
 import { readXlsx } from '../../xlsx/read';
 import { Decimal } from '../../core/money';
@@ -15,6 +15,7 @@ import { formatYuan } from '../../core/forms/rules';
 import { locateForms } from '../../core/forms/locate';
 import { settingsFromForms } from '../../core/forms/infer';
 import { planToWorksheet } from '../../xlsx/write';
+import { applyUpdates, writeRecord } from '../../xlsx/formSync';
 
 /**
  * `budget-disclosure forms IN.xlsx -o OUT.xlsx`: builds a 项目支出绩效目标表 for every 表12
@@ -100,31 +101,6 @@ async function withProjectList(projects: ProjectLine[], file: string | undefined
   return { projects: r.projects, notes: r.unmatched.map((n) => `提示：项目清单中的“${n}”在表12中找不到，已忽略`) };
 }
 
-/** Writes a plan into the copied workbook. */
-function addPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
-  return planToWorksheet(wb, plan);
-}
-
-function applyUpdates(wb: ExcelJS.Workbook, updates: CellUpdate[]): void {
-  for (const u of updates) {
-    const ws = wb.getWorksheet(u.sheet);
-    if (!ws) throw new Error(`工作表“${u.sheet}”在副本中不存在`);
-    ws.getCell(u.cell).value = u.to;
-  }
-}
-
-/** The record sheet is rewritten in place (its defined name stays valid) and kept hidden. */
-function writeRecord(wb: ExcelJS.Workbook, plan: SheetPlan): void {
-  let ws = wb.getWorksheet(RECORD_SHEET);
-  if (ws) {
-    if (ws.rowCount > 0) ws.spliceRows(1, ws.rowCount);
-    for (const c of plan.cells) ws.getCell(c.row + 1, c.col + 1).value = c.value ?? null;
-  } else {
-    ws = addPlan(wb, plan);
-  }
-  ws.state = 'hidden';
-}
-
 const FIELD_LABEL: Record<string, string> = {
   projectName: '项目名称',
   implementingUnit: '实施单位',
@@ -157,11 +133,9 @@ function summary(sync: SyncResult, added: SheetPlan[], out: string): string {
   lines.push(`新增绩效目标表 ${sync.added.length} 张${sync.added.length ? '：' : ''}`);
   for (const p of sync.added) lines.push(`  + ${p.name}（${p.unit}，${p.total.toFixed(2)}万元）`);
   if (added.length && sync.added.length) lines.push(`    写在工作表：${added.map((p) => p.name).join('、')}`);
-  const written = sync.updates.filter((u) => u.field !== 'flag');
-  const updatedForms = new Map<string, CellUpdate[]>();
-  for (const u of written) updatedForms.set(`${u.sheet}|${u.projectName}`, [...(updatedForms.get(`${u.sheet}|${u.projectName}`) ?? []), u]);
-  lines.push(`更新绩效目标表 ${updatedForms.size} 张${updatedForms.size ? '：' : ''}`);
-  for (const us of updatedForms.values()) {
+  const updatedForms = updatesByForm(sync.updates);
+  lines.push(`更新绩效目标表 ${updatedForms.length} 张${updatedForms.length ? '：' : ''}`);
+  for (const us of updatedForms) {
     lines.push(`  ~ ${us[0].projectName}（工作表“${us[0].sheet}”）：${us.map((u) => `${fieldLabel(u.field)} ${u.cell} ${show(u.field, u.from)} → ${show(u.field, u.to)}`).join('；')}`);
   }
   if (sync.kept.length) {
@@ -198,7 +172,7 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   await book.xlsx.load(buf as unknown as ArrayBuffer);
   applyUpdates(book, sync.updates);
   const added = addedFormPlans(sync, grid, settings);
-  for (const plan of added) addPlan(book, plan);
+  for (const plan of added) planToWorksheet(book, plan);
   writeRecord(book, recordPlan(sync.record));
   try {
     await book.xlsx.writeFile(out);
