@@ -16,7 +16,10 @@ export function applyUpdates(wb: ExcelJS.Workbook, updates: readonly CellUpdate[
 export function writeRecord(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   let ws = wb.getWorksheet(RECORD_SHEET);
   if (ws) {
-    if (ws.rowCount > 0) ws.spliceRows(1, ws.rowCount);
+    // Every old cell is emptied: a leftover row at the end would outvote the new record (later
+    // rows win) and make a prefilled cell look typed over. spliceRows(1, rowCount) is not used:
+    // in exceljs 4.4 it leaves the rows in place when they run to the end of the sheet.
+    ws.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
     for (const c of plan.cells) ws.getCell(c.row + 1, c.col + 1).value = c.value ?? null;
   } else {
     ws = planToWorksheet(wb, plan);

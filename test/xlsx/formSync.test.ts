@@ -38,4 +38,16 @@ describe('form sync writes into an exceljs workbook', () => {
     expect(ws?.state).toBe('hidden');
     expect(ws?.getCell('A2').value).toBe('局机关|项目B');
   });
+
+  it('writeRecord leaves no row of a longer old record behind', () => {
+    const wb = new ExcelJS.Workbook();
+    writeRecord(wb, recordPlan(['A', 'B', 'C', 'D', 'E'].map((p) => ({ key: `局机关|${p}`, field: 'projectName' as const, value: p }))));
+    const rowsBefore = wb.getWorksheet(RECORD_SHEET)!.actualRowCount;
+    writeRecord(wb, recordPlan([{ key: '局机关|A', field: 'projectName', value: 'A' }]));
+    const ws = wb.getWorksheet(RECORD_SHEET)!;
+    expect(rowsBefore).toBeGreaterThan(ws.actualRowCount);
+    const keys: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string' && cell.value.startsWith('局机关|')) keys.push(cell.value); }));
+    expect(keys).toEqual(['局机关|A']);
+  });
 });
