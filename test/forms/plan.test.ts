@@ -57,6 +57,29 @@ describe('planNewForms', () => {
     expect(texts).toContain('（2024年度）');
   });
 
+  it('new forms take the 主管部门 and title style of the forms already in the workbook', () => {
+    const { wb, d } = seed();
+    const first = planNewForms(wb, d).plans[0];
+    // The clerk's existing form: filled-in 主管部门 and a 县 title instead of the city one.
+    const sheet = planToSheet(first);
+    for (const row of sheet.rows) {
+      for (const c of row ?? []) {
+        if (c?.value === '大同市市级预算部门（单位）项目支出绩效目标表') c.value = '新绛县县级预算部门（单位）项目支出绩效目标表';
+      }
+    }
+    const deptRow = sheet.rows.findIndex((row) => row?.some((c) => c?.value === '主管部门及代码'));
+    expect(deptRow).toBeGreaterThanOrEqual(0);
+    // The value cell is the first planned cell right of the label (the label may be merged).
+    const labelCol = sheet.rows[deptRow]!.findIndex((c) => c?.value === '主管部门及代码');
+    const valueCol = Math.min(...first.cells.filter((c) => c.row === deptRow && c.col > labelCol).map((c) => c.col));
+    sheet.rows[deptRow]![valueCol] = { value: '121-大同市人社局[部门]' };
+    const r = planNewForms({ ...wb, sheets: [...wb.sheets, sheet] }, d);
+    expect(r.skipped).toBe(1);
+    const texts = r.plans[0].cells.map((c) => c.value);
+    expect(texts).toContain('新绛县县级预算部门（单位）项目支出绩效目标表');
+    expect(texts).toContain('121-大同市人社局[部门]');
+  });
+
   it('a project whose form sheet is already tagged is skipped; new names avoid existing sheets', () => {
     const { wb, d } = seed();
     const [first, second] = planNewForms(wb, d).plans;

@@ -1,7 +1,9 @@
 import type { Disclosure } from '../model/disclosure';
 import type { Workbook } from '../model/grid';
 import type { SheetPlan } from '../templates/plan';
+import { settingsFromForms } from './infer';
 import { renderForms } from './layout';
+import { locateForms } from './locate';
 import type { FormSettingsInput } from './model';
 import { projectsFromDisclosure } from './projects';
 
@@ -33,12 +35,14 @@ export interface FormPlanResult {
 /**
  * Forms for the 表12 projects of a workbook that nothing may overwrite (the open workbook in
  * Excel): a project whose form sheet is already tagged is skipped so the clerk's texts in it
- * stay, and new sheet names avoid every existing one.
+ * stay, new sheet names avoid every existing one, and new forms take the title style and
+ * 主管部门 of the forms already there (as the browser page and the CLI do).
  */
 export function planNewForms(wb: Workbook, d: Disclosure): FormPlanResult {
   const projects = projectsFromDisclosure(d);
   const existingTags = new Set(wb.sheets.map((s) => s.tag).filter((t): t is string => !!t));
-  const plans = renderForms(projects, newFormSettings(d), { takenNames: wb.sheets.map((s) => s.name) });
+  const settings = newFormSettings(d, settingsFromForms(locateForms(wb)));
+  const plans = renderForms(projects, settings, { takenNames: wb.sheets.map((s) => s.name) });
   const fresh = plans.filter((p) => !existingTags.has(p.tag));
   return { plans: fresh, skipped: plans.length - fresh.length, projects: projects.length };
 }
