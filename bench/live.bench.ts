@@ -56,7 +56,7 @@ export async function run(report: Report): Promise<void> {
  * (parsed numbers, normalised labels, parsed formulas), which two passes share.
  */
 function medianEngineMs(wb: Workbook): number {
-  for (let i = 0; i < 10; i++) analyzeWorkbook(structuredClone(wb));
+  for (let i = 0; i < 40; i++) analyzeWorkbook(structuredClone(wb));
   const times: number[] = [];
   for (let i = 0; i < 25; i++) {
     const copy = structuredClone(wb);

@@ -1,5 +1,6 @@
 import type { Cell, CellValue, Merge, Sheet, Workbook } from '../core/model/grid';
 import { addr, parseAddr } from '../core/model/grid';
+import { applyIndents, indentBytes, queueIndent, type IndentRead } from './readIndent';
 import { cellBytes, DEFAULT_PAYLOAD_LIMIT, CONSERVATIVE_BYTES_PER_CELL, isTooBig, planReads, type Band, type ReadPiece, type SheetSize } from './readPlan';
 import { definedNameToTag, sheetOfReference } from './tagNames';
 import type { XlContext, XlNamedItem, XlRange, XlRangeAreas, XlRequirements } from './xl';
@@ -82,9 +83,11 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
   const req = opts.requirements ?? hostRequirements();
   const canMerges = req.isSetSupported('ExcelApi', '1.13');
   const limit = opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
+  const canIndent = req.isSetSupported('ExcelApi', '1.9');
   const wb = ctx.workbook;
   let syncs = 0;
   const loaded = new Map<string, LoadedPiece[]>();
+  const indents = new Map<string, IndentRead[]>();
   const queue = (piece: ReadPiece): void => {
     const ws = wb.worksheets.getItem(piece.sheetId);
     const range = piece.band
@@ -103,6 +106,7 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
     const list = loaded.get(piece.sheetId) ?? [];
     list.push(lp);
     loaded.set(piece.sheetId, list);
+    if (canIndent) indents.set(piece.sheetId, [...(indents.get(piece.sheetId) ?? []), queueIndent(ws, piece.band)]);
   };
   const runBatches = async (batches: ReadPiece[][], first?: () => void): Promise<void> => {
     for (let i = 0; i < batches.length || (i === 0 && first); i++) {
@@ -132,6 +136,7 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
       if (grown) {
         regrown[ws.id] = grown;
         loaded.delete(ws.id);
+        indents.delete(ws.id);
         missing.push(ws.id);
       }
     }
@@ -140,16 +145,22 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
 
   const sheetIds: Record<string, string> = {};
   const newSizes: Record<string, SheetSize> = {};
-  const out: Sheet[] = [];
+  const out: { id: string; sheet: Sheet }[] = [];
   for (const ws of sheets) {
     const pieces = loaded.get(ws.id);
     if (!pieces) continue;
     sheetIds[ws.name] = ws.id;
     const { sheet, size } = assemble(ws.name, tags.get(ws.name), pieces);
-    out.push(sheet);
+    out.push({ id: ws.id, sheet });
     newSizes[ws.id] = size;
   }
-  return { workbook: { sheets: out }, sheetIds, sizes: newSizes, syncs };
+  if (canIndent) {
+    for (const { id, sheet } of out) {
+      applyIndents(sheet.rows, indents.get(id) ?? []);
+      newSizes[id].bytes += indentBytes(newSizes[id]);
+    }
+  }
+  return { workbook: { sheets: out.map((o) => o.sheet) }, sheetIds, sizes: newSizes, syncs };
 }
 
 /** One sync measuring every used range (no values), then sizes from `perCell` bytes a cell. */

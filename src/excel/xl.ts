@@ -103,6 +103,16 @@ export interface XlRangeAreas {
   load(props: string): unknown;
 }
 
+/** A value that arrives with the next sync (Office's `ClientResult`). */
+export interface XlClientResult<T> {
+  value: T;
+}
+
+/** What `getCellProperties` answers per cell, for the one property we ask for. */
+export interface XlCellIndent {
+  format?: { indentLevel?: number };
+}
+
 export interface XlRange {
   address: string;
   rowIndex: number;
@@ -120,6 +130,12 @@ export interface XlRange {
   merge(across?: boolean): void;
   select(): void;
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** The smallest range holding this one and `other` (ExcelApi 1.1). */
+  getBoundingRect(other: XlRange | string): XlRange;
+  getLastRow(): XlRange;
+  getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.9: per-cell properties; only the indent is asked for. */
+  getCellProperties(props: { format: { indentLevel: true } }): XlClientResult<XlCellIndent[][]>;
   load(props: string): unknown;
 }
 
@@ -135,6 +151,10 @@ export interface XlWorksheet {
   isNullObject: boolean;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** A1 when the sheet is empty (never a null object). */
+  getUsedRange(valuesOnly?: boolean): XlRange;
+  /** ExcelApi 1.7 */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   freezePanes: { freezeRows(count?: number): void };
   pageLayout: XlPageLayout;
   activate(): void;

@@ -3,7 +3,9 @@ import type {
   XlActivatedEvent,
   XlBorder,
   XlBorders,
+  XlCellIndent,
   XlChangedEvent,
+  XlClientResult,
   XlConditionalFormat,
   XlConditionalFormatCollection,
   XlContext,
@@ -615,6 +617,19 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
     return r;
   }
 
+  getUsedRange(valuesOnly?: boolean): XlRange {
+    const used = this.getUsedRangeOrNullObject(valuesOnly) as FakeRange;
+    return new FakeRange(this.ctx, () => used.peek() ?? { s: this.state(), rect: { top: 0, left: 0, bottom: 0, right: 0 } });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange {
+    if (this.ctx.fake.apiVersion < 7) throw new OfficeError('ApiNotFound', 'getRangeByIndexes 需要 ExcelApi 1.7');
+    return new FakeRange(this.ctx, () => ({
+      s: this.state(),
+      rect: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 },
+    }));
+  }
+
   get freezePanes(): { freezeRows(count?: number): void } {
     return {
       freezeRows: (count = 1) => {
@@ -694,10 +709,41 @@ class FakeRange extends ClientObject implements XlRange {
     return this.target() !== undefined;
   }
 
+  /** The target now, or undefined (a null object), without throwing. */
+  peek(): Target {
+    return this.target();
+  }
+
+  getBoundingRect(other: XlRange | string): XlRange {
+    return new FakeRange(this.ctx, () => {
+      const { s, rect } = this.at();
+      const o = typeof other === 'string' ? parseRect(other) : (other as FakeRange).at().rect;
+      return { s, rect: { top: Math.min(rect.top, o.top), left: Math.min(rect.left, o.left), bottom: Math.max(rect.bottom, o.bottom), right: Math.max(rect.right, o.right) } };
+    });
+  }
+
+  getLastRow(): XlRange {
+    return new FakeRange(this.ctx, () => {
+      const { s, rect } = this.at();
+      return { s, rect: { ...rect, top: rect.bottom } };
+    });
+  }
+
+  getCell(row: number, column: number): XlRange {
+    return new FakeRange(this.ctx, () => {
+      const { s, rect } = this.at();
+      return { s, rect: { top: rect.top + row, left: rect.left + column, bottom: rect.top + row, right: rect.left + column } };
+    });
+  }
+
   at(): { s: SheetState; rect: Rect } {
     const t = this.target();
     if (!t) throw new OfficeError('InvalidObjectPath', '区域不存在');
     return t;
+  }
+
+  gridOf<T>(f: (c: CellState | undefined) => T): T[][] {
+    return this.grid(f);
   }
 
   private grid<T>(f: (c: CellState | undefined) => T): T[][] {
@@ -954,6 +1000,22 @@ class FakeRange extends ClientObject implements XlRange {
       const ms = s.merges.filter((m) => intersects(m, rect));
       return ms.length ? ms.map((m) => `${quoteIfNeeded(s.name)}!${rectAddr(m)}`).join(', ') : undefined;
     });
+  }
+
+  getCellProperties(props: { format: { indentLevel: true } }): XlClientResult<XlCellIndent[][]> {
+    if (this.ctx.fake.apiVersion < 9) throw new OfficeError('ApiNotFound', 'getCellProperties 需要 ExcelApi 1.9');
+    let value: XlCellIndent[][] | undefined;
+    this.ctx.queue(() => {
+      const grid = this.gridOf((c) => ({ format: { indentLevel: props.format.indentLevel ? (c?.format.indent ?? 0) : undefined } }));
+      this.ctx.countResponse(grid);
+      value = grid;
+    });
+    return {
+      get value(): XlCellIndent[][] {
+        if (!value) throw new OfficeError('PropertyNotLoaded', 'ClientResult.value 在 context.sync() 之前不可用');
+        return value;
+      },
+    };
   }
 }
 
