@@ -12,7 +12,7 @@ import { recalc } from '../test/rules/support/recalc';
  * every input cell filled and every formula recalculated. Reported: rules only (target ≤ 10 ms),
  * and locate + rules.
  */
-function workload(): Workbook {
+export function unrelatedWorkload(): Workbook {
   const units = Array.from({ length: 7 }, (_, i) => `测试单位${i + 1}`);
   const plans = renderTemplates({ year: 2024, unit: '测试局', level: '部门', units }, { projectRows: 10 });
   let n = 0;
@@ -80,7 +80,7 @@ function median(xs: number[]): number {
 }
 
 export async function run(report: (name: string, value: number, unit: string) => void): Promise<void> {
-  const wb = workload();
+  const wb = unrelatedWorkload();
   const rulesMs: number[] = [];
   const fullMs: number[] = [];
   let findings = 0;
