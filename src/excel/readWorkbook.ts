@@ -58,9 +58,18 @@ export async function readWorkbook(ctx: XlContext, opts: ReadOptions = {}): Prom
 
 export class WorkbookTooBigError extends Error {}
 
-export async function readSnapshot(ctx: XlContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+export async function readSnapshot(outer: XlContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  // Every sync is counted, failed ones and the measuring ones included.
+  let syncs = 0;
+  const ctx: XlContext = {
+    workbook: outer.workbook,
+    sync: () => {
+      syncs++;
+      return outer.sync();
+    },
+  };
   try {
-    return await readPlanned(ctx, opts, opts.knownSheetIds ?? [], opts.sizes ?? {});
+    return { ...(await readPlanned(ctx, opts, opts.knownSheetIds ?? [], opts.sizes ?? {})), syncs };
   } catch (e) {
     if (!isTooBig(e)) throw e;
   }
@@ -70,8 +79,7 @@ export async function readSnapshot(ctx: XlContext, opts: ReadOptions = {}): Prom
   for (let attempt = 0; attempt < 3; attempt++, perCell *= 4) {
     const measured = await measure(ctx, opts, perCell);
     try {
-      const snap = await readPlanned(ctx, opts, measured.ids, measured.sizes);
-      return { ...snap, syncs: snap.syncs + 1 };
+      return { ...(await readPlanned(ctx, opts, measured.ids, measured.sizes)), syncs };
     } catch (e) {
       if (!isTooBig(e)) throw e;
     }
@@ -79,13 +87,12 @@ export async function readSnapshot(ctx: XlContext, opts: ReadOptions = {}): Prom
   throw new WorkbookTooBigError('工作簿太大，Excel 无法在一次请求中读取其中的工作表；请把与预算公开无关的大工作表移到另一个文件后再校验');
 }
 
-async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[], sizes: Record<string, SheetSize>): Promise<WorkbookSnapshot> {
+async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[], sizes: Record<string, SheetSize>): Promise<Omit<WorkbookSnapshot, 'syncs'>> {
   const req = opts.requirements ?? hostRequirements();
   const canMerges = req.isSetSupported('ExcelApi', '1.13');
   const limit = opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
   const canIndent = req.isSetSupported('ExcelApi', '1.9');
   const wb = ctx.workbook;
-  let syncs = 0;
   const loaded = new Map<string, LoadedPiece[]>();
   const indents = new Map<string, IndentRead[]>();
   const queue = (piece: ReadPiece): void => {
@@ -113,7 +120,6 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
       for (const p of batches[i] ?? []) queue(p);
       if (i === 0) first?.();
       await ctx.sync();
-      syncs++;
     }
   };
 
@@ -160,7 +166,7 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
       newSizes[id].bytes += indentBytes(newSizes[id]);
     }
   }
-  return { workbook: { sheets: out.map((o) => o.sheet) }, sheetIds, sizes: newSizes, syncs };
+  return { workbook: { sheets: out.map((o) => o.sheet) }, sheetIds, sizes: newSizes };
 }
 
 /** One sync measuring every used range (no values), then sizes from `perCell` bytes a cell. */

@@ -70,6 +70,8 @@ describe('reading under the payload limit', () => {
     expect(sheetsOf(first.workbook)).toBe(sheetsOf(reference.workbook));
     const failed = fake.responseBytes.filter((b) => b > limit);
     expect(failed.length).toBeGreaterThan(0);
+    // Every sync is counted, the failed one and the measuring ones too.
+    expect(first.syncs).toBe(fake.responseBytes.length);
 
     // The next read plans from the sizes it learnt: no failed sync, same workbook.
     fake.responseBytes = [];
