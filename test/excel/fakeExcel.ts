@@ -680,7 +680,8 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
   get onChanged(): XlEvents<XlChangedEvent> {
     return {
       add: (h) => {
-        const id = this.knownId ?? this.got<string>('id');
+        // Like Office, a handler can be added to a sheet proxy whose id was never loaded.
+        const id = this.knownId ?? this.state().id;
         return this.ctx.fake.onSheetChanged(id, h);
       },
     };

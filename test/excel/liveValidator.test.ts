@@ -197,6 +197,18 @@ describe('LiveValidator', () => {
     expect(fake.syncCount - before).toBe(1);
   });
 
+  test('on hosts with per-sheet events only (1.7/1.8), edits on a sheet added later are seen too', async () => {
+    const { fake, v } = setup(8);
+    await v.start();
+    fake.addSheet('新加的表', [['项目', 1]]);
+    await fake.flushEvents();
+    await settle(v);
+    const passes = v.passes;
+    await fake.edit('新加的表', 'B1', 2);
+    await settle(v);
+    expect(v.passes).toBe(passes + 1);
+  });
+
   test('a sheet the clerk deletes is dropped before the next read: no failed sync, no retry', async () => {
     const { fake, v } = setup();
     fake.addSheet('临时', [[1]]);

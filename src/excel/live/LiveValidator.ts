@@ -3,7 +3,7 @@ import type { Workbook } from '../../core/model/grid';
 import { parseAddr } from '../../core/model/grid';
 import { readSnapshot, type WorkbookSnapshot } from '../readWorkbook';
 import type { SheetSize } from '../readPlan';
-import type { XlChangedEvent, XlConditionalFormatCollection, XlConditionalFormat, XlContext, XlEventResult, XlRequirements, XlRun, XlWorksheetAddedEvent, XlWorksheetDeletedEvent } from '../xl';
+import type { XlChangedEvent, XlConditionalFormatCollection, XlConditionalFormat, XlContext, XlEventResult, XlRequirements, XlRun, XlWorksheet, XlWorksheetAddedEvent, XlWorksheetDeletedEvent } from '../xl';
 import { MARK_FILL, MARK_FORMULA, MAX_MARKS, RANK, worse } from './markStyle';
 
 /**
@@ -82,20 +82,15 @@ export class LiveValidator {
     if (!this.supported) return false;
     const req = this.opts.requirements;
     await this.opts.run(async (ctx) => {
-      const onChanged = async (e: XlChangedEvent): Promise<void> => this.changed(e);
-      const onActivated = async (): Promise<void> => this.schedule();
       const worksheets = ctx.workbook.worksheets;
       worksheets.load('items/id');
       if (req.isSetSupported('ExcelApi', '1.9')) {
-        this.handlers.push(worksheets.onChanged.add(onChanged));
-        this.handlers.push(worksheets.onActivated.add(onActivated));
+        this.handlers.push(worksheets.onChanged.add(this.onChanged));
+        this.handlers.push(worksheets.onActivated.add(this.onActivated));
       } else {
-        // 1.7/1.8 only have per-sheet events: sheets added later are covered by 全部校验.
+        // 1.7/1.8 only have per-sheet events; sheets added later get theirs in sheetAdded.
         await ctx.sync();
-        for (const ws of worksheets.items) {
-          this.handlers.push(ws.onChanged.add(onChanged));
-          this.handlers.push(ws.onActivated.add(onActivated));
-        }
+        for (const ws of worksheets.items) this.watchSheet(ws);
       }
       this.handlers.push(worksheets.onAdded.add(async (e) => this.sheetAdded(e)));
       this.handlers.push(worksheets.onDeleted.add(async (e) => this.sheetDeleted(e)));
@@ -105,9 +100,26 @@ export class LiveValidator {
     return true;
   }
 
+  private readonly onChanged = async (e: XlChangedEvent): Promise<void> => this.changed(e);
+  private readonly onActivated = async (): Promise<void> => this.schedule();
+
+  private watchSheet(ws: XlWorksheet): void {
+    this.handlers.push(ws.onChanged.add(this.onChanged));
+    this.handlers.push(ws.onActivated.add(this.onActivated));
+  }
+
   /** A new sheet is read with the others from the next pass on (no extra sync to find it). */
   sheetAdded(e: XlWorksheetAddedEvent): void {
     if (!this.knownSheetIds.includes(e.worksheetId)) this.knownSheetIds.push(e.worksheetId);
+    if (!this.opts.requirements.isSetSupported('ExcelApi', '1.9')) {
+      // Per-sheet events only (1.7/1.8): subscribe to the new sheet, or its edits go unseen.
+      this.opts
+        .run(async (ctx) => {
+          this.watchSheet(ctx.workbook.worksheets.getItem(e.worksheetId));
+          await ctx.sync();
+        })
+        .catch((err: unknown) => this.opts.onError?.(err));
+    }
     if (!this.inOwnWrite()) this.schedule();
   }
 
