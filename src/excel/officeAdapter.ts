@@ -75,7 +75,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   private emit(r: PassResult): void {
-    const s: ValidationSummary = { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt };
+    const s: ValidationSummary = { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
     for (const cb of this.listeners) cb(s);
   }
 
@@ -91,7 +91,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   async validate(): Promise<ValidationSummary> {
     const r = await this.live.validateNow();
-    return { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt };
+    return { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
   }
 
   async insertTemplates(request: InsertRequest, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {

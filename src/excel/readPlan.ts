@@ -88,8 +88,28 @@ function jsonBytes(v: unknown): number {
   return 5;
 }
 
-/** Excel's answers to a request or response over its size limits. */
-export function isTooBig(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
+const TOO_BIG = new Set(['responsepayloadsizelimitexceeded', 'requestpayloadsizelimitexceeded', 'rangeexceedslimit']);
+
+function codeOf(e: unknown, key: 'code' | 'innerError'): unknown {
+  return typeof e === 'object' && e !== null && key in e ? (e as Record<string, unknown>)[key] : undefined;
 }
+
+/**
+ * Excel's answers to a request or response over its size limits. The code is compared without
+ * case (Graph spells it in lower camel case) and looked for in `innerError` too.
+ */
+export function isTooBig(e: unknown): boolean {
+  const codes = [codeOf(e, 'code'), codeOf(codeOf(e, 'innerError'), 'code')];
+  return codes.some((c) => typeof c === 'string' && TOO_BIG.has(c.toLowerCase()));
+}
+
+/** Thrown by our own read when Excel answers `values: null` (a range over its cell limit). */
+export class RangeTooBigError extends Error {
+  readonly code = 'RangeExceedsLimit';
+}
+
+/**
+ * Used ranges beyond this many cells are not read: a disclosure workbook has tens of thousands
+ * of cells, and a used range of millions means stray content far from the tables.
+ */
+export const MAX_SHEET_CELLS = 2_000_000;

@@ -1,7 +1,7 @@
 import type { Cell, CellValue, Merge, Sheet, Workbook } from '../core/model/grid';
 import { addr, parseAddr } from '../core/model/grid';
 import { applyIndents, indentBytes, queueIndent, type IndentRead } from './readIndent';
-import { cellBytes, DEFAULT_PAYLOAD_LIMIT, CONSERVATIVE_BYTES_PER_CELL, isTooBig, planReads, type Band, type ReadPiece, type SheetSize } from './readPlan';
+import { cellBytes, DEFAULT_PAYLOAD_LIMIT, CONSERVATIVE_BYTES_PER_CELL, isTooBig, MAX_SHEET_CELLS, planReads, RangeTooBigError, type Band, type ReadPiece, type SheetSize } from './readPlan';
 import { definedNameToTag, sheetOfReference } from './tagNames';
 import type { XlContext, XlNamedItem, XlRange, XlRangeAreas, XlRequirements } from './xl';
 
@@ -22,9 +22,9 @@ export interface ReadOptions {
   sizes?: Record<string, SheetSize>;
   /** Estimated response bytes one sync may carry (default 4 MB, under Excel on the web's 5 MB). */
   payloadLimit?: number;
-  /** Extra loads to ride along with the first sync (marks bookkeeping). Called again if the
-   *  first sync has to be repeated (a response over the payload limit). */
-  alongFirstSync?: () => void;
+  /** Extra loads to ride along with the sync that reads these sheets (the live validator's scan
+   *  of its marks). Called again for a sheet read again (after a response over the limit). */
+  alongRead?: (sheetIds: string[]) => void;
 }
 
 export interface WorkbookSnapshot {
@@ -117,8 +117,11 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
   };
   const runBatches = async (batches: ReadPiece[][], first?: () => void): Promise<void> => {
     for (let i = 0; i < batches.length || (i === 0 && first); i++) {
-      for (const p of batches[i] ?? []) queue(p);
+      const batch = batches[i] ?? [];
+      for (const p of batch) queue(p);
       if (i === 0) first?.();
+      const sheetsRead = batch.filter((p) => p.withMerges).map((p) => p.sheetId);
+      if (sheetsRead.length > 0) opts.alongRead?.(sheetsRead);
       await ctx.sync();
     }
   };
@@ -126,7 +129,6 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
   await runBatches(planReads(knownIds, sizes, limit), () => {
     wb.worksheets.load('items/name,items/id');
     wb.names.load('items/name,items/type,items/value');
-    opts.alongFirstSync?.();
   });
 
   const tags = tagsBySheet(wb.names.items);
@@ -179,13 +181,20 @@ async function measure(ctx: XlContext, opts: ReadOptions, perCell: number): Prom
   const sheets = wb.worksheets.items.filter((ws) => !opts.onlyTagged || tags.has(ws.name));
   const used = sheets.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
-    r.load('rowIndex,columnIndex,rowCount,columnCount');
+    r.load('address,rowIndex,columnIndex,rowCount,columnCount');
     return { id: ws.id, r };
   });
   await ctx.sync();
   const sizes: Record<string, SheetSize> = {};
   for (const { id, r } of used) {
     if (r.isNullObject) continue;
+    if (r.rowCount * r.columnCount > MAX_SHEET_CELLS) {
+      const name = sheets.find((ws) => ws.id === id)?.name ?? id;
+      throw new WorkbookTooBigError(
+        `工作表“${name}”的已用区域是 ${r.address.slice(r.address.lastIndexOf('!') + 1)}（${r.rowCount} 行 × ${r.columnCount} 列），多半是远处有零星内容或格式；` +
+          '请删除表格以外多余的行和列（或把该表移到另一个文件）后再校验',
+      );
+    }
     sizes[id] = { top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount, bytes: r.rowCount * r.columnCount * perCell };
   }
   return { ids: sheets.map((ws) => ws.id), sizes };
@@ -265,6 +274,8 @@ function fillRows(rows: (Cell | undefined)[][], range: XlRange): number {
   const values = range.values;
   const formulas = range.formulas;
   const types = range.valueTypes;
+  // Over its cell limit Excel answers null instead of failing (OfficeDev/office-js-docs-pr#5821).
+  if (values == null || formulas == null) throw new RangeTooBigError(`区域 ${range.address} 太大，无法一次读取`);
   let bytes = 0;
   for (let r = 0; r < values.length; r++) {
     const row: (Cell | undefined)[] = rows[range.rowIndex + r] ?? [];

@@ -86,6 +86,9 @@ export interface XlConditionalFormat {
   id: string;
   type: string;
   custom: XlCustomConditionalFormat;
+  /** A null object when the format is not `Custom`: loadable over a mixed collection, where
+   *  loading `items/custom/...` fails (OfficeDev/office-js#2180). */
+  customOrNullObject: XlCustomConditionalFormat & { isNullObject: boolean };
   delete(): void;
   load(props: string): unknown;
 }

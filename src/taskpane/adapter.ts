@@ -39,6 +39,8 @@ export interface ValidationSummary {
   /** Tables found in the workbook, e.g. ['t1', 't2', …]. */
   tables: string[];
   finishedAt: Date;
+  /** Something the clerk should know besides the findings, e.g. that marking was switched off. */
+  notice?: string;
 }
 
 export type FormsOutcome =

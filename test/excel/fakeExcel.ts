@@ -164,6 +164,11 @@ export class FakeExcel {
   /** Like Excel on the web's 5 MB: a sync whose loaded data is bigger fails with
    *  ResponsePayloadSizeLimitExceeded and delivers nothing. Unlimited when undefined. */
   payloadLimit?: number;
+  /** Cells one range read may return; beyond it `values`/`formulas` come back null (Excel: 5,000,000). */
+  maxCellsPerRead = 5_000_000;
+  /** Reading conditional-format properties fails, as it does in Excel for some clerk-made
+   *  rules (OfficeDev/office-js#6835). */
+  failConditionalFormatReads = false;
   /** Bytes of loaded data (JSON, UTF-8) of each sync, in order. */
   responseBytes: number[] = [];
   pendingEvents: Promise<unknown>[] = [];
@@ -391,7 +396,7 @@ abstract class ClientObject {
       for (const p of list) {
         const v = this.readProp(p);
         this.ctx.countResponse(v);
-        this.snap.set(p, v);
+        this.ctx.deliver(() => this.snap.set(p, v));
       }
     });
     return this;
@@ -435,6 +440,12 @@ export class FakeContext implements XlContext {
   }
 
   private bytes = 0;
+  private deliveries: (() => void)[] = [];
+
+  /** Loaded data reaches the proxies only if the whole sync succeeds, as in Office.js. */
+  deliver(f: () => void): void {
+    this.deliveries.push(f);
+  }
 
   /** Adds a loaded value to this sync's response size. */
   countResponse(v: unknown): void {
@@ -446,6 +457,7 @@ export class FakeContext implements XlContext {
     this.ops = [];
     this.fake.syncCount++;
     this.bytes = 0;
+    this.deliveries = [];
     const changed = new Map<SheetState, string[]>();
     this.changed = changed;
     try {
@@ -459,6 +471,7 @@ export class FakeContext implements XlContext {
     if (limit !== undefined && this.bytes > limit) {
       throw new OfficeError('ResponsePayloadSizeLimitExceeded', `响应数据 ${this.bytes} 字节，超过 ${limit} 字节的上限`);
     }
+    for (const f of this.deliveries) f();
     await Promise.resolve();
   }
 
@@ -485,11 +498,12 @@ class FakeWorksheetCollection extends ClientObject implements XlWorksheetCollect
   load(props: string): this {
     const list = props.split(',').map((p) => p.trim().replace(/^items\//, ''));
     this.ctx.queue(() => {
-      this.itemsList = this.ctx.fake.sheets.map((s) => {
+      const items = this.ctx.fake.sheets.map((s) => {
         const ws = new FakeWorksheet(this.ctx, () => this.ctx.fake.sheetByKey(s.id), s.id);
         ws.preload(list);
         return ws;
       });
+      this.ctx.deliver(() => (this.itemsList = items));
     });
     return this;
   }
@@ -743,6 +757,12 @@ class FakeRange extends ClientObject implements XlRange {
     return t;
   }
 
+  /** Over its cell limit Excel answers `values: null` rather than an error. */
+  private tooManyCells(): boolean {
+    const { rect } = this.at();
+    return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > this.ctx.fake.maxCellsPerRead;
+  }
+
   gridOf<T>(f: (c: CellState | undefined) => T): T[][] {
     return this.grid(f);
   }
@@ -772,12 +792,13 @@ class FakeRange extends ClientObject implements XlRange {
       case 'columnCount':
         return rect.right - rect.left + 1;
       case 'values':
-        return this.grid((c) => (c?.error ? c.error : (c?.value ?? '')));
+        return this.tooManyCells() ? null : this.grid((c) => (c?.error ? c.error : (c?.value ?? '')));
       case 'formulas':
-        return this.grid((c) => c?.formula ?? c?.value ?? '');
+        return this.tooManyCells() ? null : this.grid((c) => c?.formula ?? c?.value ?? '');
       case 'numberFormat':
         return this.grid((c) => c?.numberFormat ?? 'General');
       case 'valueTypes':
+        if (this.tooManyCells()) return null;
         return this.grid((c) => (c?.error ? 'Error' : c === undefined || c.value === '' ? 'Empty' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String'));
       default:
         throw new OfficeError('InvalidArgument', `fake: unsupported range property ${prop}`);
@@ -1009,7 +1030,7 @@ class FakeRange extends ClientObject implements XlRange {
     this.ctx.queue(() => {
       const grid = this.gridOf((c) => ({ format: { indentLevel: props.format.indentLevel ? (c?.format.indent ?? 0) : undefined } }));
       this.ctx.countResponse(grid);
-      value = grid;
+      this.ctx.deliver(() => (value = grid));
     });
     return {
       get value(): XlCellIndent[][] {
@@ -1053,10 +1074,25 @@ class FakeCfCollection implements XlConditionalFormatCollection {
     return this.list;
   }
 
-  load(_props: string): this {
+  /**
+   * `items/custom/rule/formula` fails on a collection holding other types, as in Excel
+   * (OfficeDev/office-js#2180); `items/customOrNullObject/rule/formula` answers null objects.
+   * Ids are positions here: the typings call `id` "the priority … in the collection", so nothing
+   * may rely on an id staying put.
+   */
+  load(props: string): this {
+    const wants = props.split(',').map((p) => p.trim());
     this.ctx.queue(() => {
       const { s, rect } = this.at();
-      this.list = s.cfs.filter((cf) => intersects(cf.rect, rect)).map((cf) => new FakeCf(this.ctx, () => ({ s, cf }), cf.id, cf.type, cf.formula));
+      const states = s.cfs.filter((cf) => intersects(cf.rect, rect));
+      if (this.ctx.fake.failConditionalFormatReads) throw new OfficeError('GeneralException', 'An internal error has occurred.');
+      if (wants.some((p) => p.startsWith('items/custom/')) && states.some((cf) => cf.type !== 'Custom')) {
+        throw new OfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
+      }
+      const withFormula = wants.some((p) => p.startsWith('items/custom'));
+      const list = states.map((cf, i) => new FakeCf(this.ctx, () => ({ s, cf }), String(i), cf.type, withFormula ? cf.formula : undefined));
+      this.ctx.countResponse(states.map((cf) => ({ type: cf.type, formula: withFormula ? cf.formula : undefined })));
+      this.ctx.deliver(() => (this.list = list));
     });
     return this;
   }
@@ -1099,7 +1135,7 @@ class FakeCf extends ClientObject implements XlConditionalFormat {
     super(ctx);
     if (knownId !== undefined) this.put('id', knownId);
     if (knownType !== undefined && knownId !== undefined) this.put('type', knownType);
-    if (knownFormula !== undefined) this.put('custom/rule/formula', knownFormula);
+    this.put('custom/rule/formula', knownFormula);
   }
 
   protected exists(): boolean {
@@ -1127,6 +1163,22 @@ class FakeCf extends ClientObject implements XlConditionalFormat {
       if (!found) throw new OfficeError('ItemNotFound', '条件格式不存在');
       f(found.cf);
     });
+  }
+
+  get customOrNullObject(): XlCustomConditionalFormat & { isNullObject: boolean } {
+    const isCustom = this.got<string>('type') === 'Custom';
+    const formula = this.got<string | undefined>('custom/rule/formula');
+    return {
+      isNullObject: !isCustom,
+      rule: {
+        get formula(): string {
+          if (!isCustom) throw new OfficeError('InvalidObjectPath', '不是自定义条件格式');
+          if (formula === undefined) throw new OfficeError('PropertyNotLoaded', 'fake: 条件格式公式未加载');
+          return formula;
+        },
+      },
+      format: this.custom.format,
+    };
   }
 
   get custom(): XlCustomConditionalFormat {
@@ -1194,11 +1246,12 @@ class FakeNameCollection implements XlNamedItemCollection {
   load(_props: string): this {
     this.ctx.queue(() => {
       const fake = this.ctx.fake;
-      this.list = fake.names.map((n) => {
+      const list = fake.names.map((n) => {
         const s = fake.sheetByKey(n.sheetId);
         const value = s ? `${quoteIfNeeded(s.name)}!$${rectAddr(n.rect).replace(/([A-Z]+)(\d+)/g, '$1$$$2')}` : '#REF!';
         return { name: n.name, type: s ? 'Range' : 'Error', value, comment: n.comment, visible: true };
       });
+      this.ctx.deliver(() => (this.list = list));
     });
     return this;
   }

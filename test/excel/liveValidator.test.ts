@@ -3,7 +3,7 @@ import { valueAt, type Workbook } from '../../src/core/model/grid';
 import type { SheetPlan } from '../../src/core/templates/plan';
 import { insertTemplates } from '../../src/excel/insertTemplates';
 import { LiveValidator, wantedMarks, type LiveAnalysis } from '../../src/excel/live/LiveValidator';
-import { MARK_FILL } from '../../src/excel/live/markStyle';
+import { MARK_FILL, parseMarkFormula } from '../../src/excel/live/markStyle';
 import { FakeExcel } from './fakeExcel';
 
 /**
@@ -59,10 +59,12 @@ describe('LiveValidator', () => {
     await settle(v);
     expect(v.passes).toBe(1);
     const ours = fake.sheet('表1').cfs.filter((c) => c.id !== 'clerk-cf');
-    expect(ours.map((c) => [c.formula, c.fill]).sort()).toEqual([
-      ['=TRUE', MARK_FILL.error],
-      ['=TRUE', MARK_FILL.error],
+    // Each mark names its own cell and severity in its formula (how later passes recognise it).
+    expect(ours.map((c) => [parseMarkFormula(c.formula), c.fill])).toEqual([
+      [{ address: 'B2', severity: 'error' }, MARK_FILL.error],
+      [{ address: 'B3', severity: 'error' }, MARK_FILL.error],
     ]);
+    expect(ours.every((c) => c.type === 'Custom' && /ROW\(\)=\d+,COLUMN\(\)=2/.test(c.formula))).toBe(true);
     expect(ours.map((c) => `${c.rect.top},${c.rect.left}`).sort()).toEqual(['1,1', '2,1']);
     // Values and the clerk's own formats are untouched by marking.
     const afterEdit = JSON.parse(before);
@@ -219,6 +221,52 @@ describe('LiveValidator', () => {
     await settle(v);
     expect(v.passes).toBe(2);
     expect(fake.syncCount - before).toBe(1);
+  });
+
+  test('a pane opened again on the same workbook recognises the marks of the earlier session', async () => {
+    const { fake, v } = setup();
+    await v.start();
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    expect(fake.sheet('表1').cfs).toHaveLength(3);
+    v.stop();
+    // The task pane is closed and reopened: a new validator without any memory of the marks.
+    const again = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: stubAnalyze });
+    await again.start();
+    const same = await again.validateNow();
+    expect(same.marksAdded + same.marksRemoved).toBe(0); // still right: kept, not duplicated
+    expect(fake.sheet('表1').cfs).toHaveLength(3);
+    await fake.edit('表1', 'B3', 10);
+    await settle(again);
+    expect(fake.sheet('表1').cfs.map((c) => c.id)).toEqual(['clerk-cf']);
+  });
+
+  test('the clerk’s own conditional formats of any type are never touched, even a Custom one', async () => {
+    const { fake, v } = setup();
+    const s = fake.sheet('表1');
+    s.cfs.push({ id: 'clerk-custom', rect: { top: 1, left: 1, bottom: 1, right: 1 }, type: 'Custom', formula: '=B2>100', fill: '#00FF00', fontColor: '' });
+    await v.start();
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    await fake.edit('表1', 'B3', 10);
+    await settle(v);
+    expect(s.cfs.map((c) => c.id)).toEqual(['clerk-cf', 'clerk-custom']);
+  });
+
+  test('when Excel cannot read the conditional formats, findings are still listed, without marks', async () => {
+    const { fake } = setup();
+    const notices: (string | undefined)[] = [];
+    const v = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: stubAnalyze, onPass: (r) => notices.push(r.notice) });
+    await v.start();
+    fake.failConditionalFormatReads = true;
+    await fake.edit('表1', 'B3', 11);
+    await settle(v);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/条件格式/);
+    const r = await v.validateNow();
+    expect(r.findings.map((f) => f.rule)).toEqual(['T1']);
+    expect(r.notice).toBeUndefined(); // said once, on the pass that switched marks off
+    expect(fake.sheet('表1').cfs.map((c) => c.id)).toEqual(['clerk-cf']);
   });
 
   test('a mark the clerk deleted by hand does not break the next pass', async () => {

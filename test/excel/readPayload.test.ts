@@ -1,7 +1,7 @@
 import { renderTemplates } from '../../src/core/templates/layout';
 import type { Workbook } from '../../src/core/model/grid';
 import { insertTemplates } from '../../src/excel/insertTemplates';
-import { piecesOf, planReads, type SheetSize } from '../../src/excel/readPlan';
+import { isTooBig, piecesOf, planReads, type SheetSize } from '../../src/excel/readPlan';
 import { readSnapshot, WorkbookTooBigError } from '../../src/excel/readWorkbook';
 import { FakeExcel } from './fakeExcel';
 
@@ -117,5 +117,24 @@ describe('reading under the payload limit', () => {
     fake.payloadLimit = 500;
     await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 }))).rejects.toThrow(WorkbookTooBigError);
     await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 }))).rejects.toThrow(/工作簿太大/);
+  });
+
+  test('a used range reaching far beyond the tables is named in the error, not read cell by cell', async () => {
+    const fake = new FakeExcel(8);
+    fake.addSheet('表3 预算支出总表', [['2024年预算支出总表'], ['合计', 1]]);
+    const stray = fake.addSheet('杂表', [['说明']]);
+    fake.cellFor(stray, 999_999, 3).value = '遗留'; // D1000000: a used range of 4,000,000 cells
+    fake.maxCellsPerRead = 100_000; // Excel's 5,000,000, scaled down so the fake stays quick
+    const read = fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }));
+    await expect(read).rejects.toThrow(WorkbookTooBigError);
+    await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }))).rejects.toThrow(/“杂表”的已用区域是 A1:D1000000（1000000 行 × 4 列）/);
+  });
+
+  test('Excel’s size error codes are recognised however they are spelt or nested', () => {
+    expect(isTooBig({ code: 'ResponsePayloadSizeLimitExceeded' })).toBe(true);
+    expect(isTooBig({ code: 'responsePayloadSizeLimitExceeded' })).toBe(true);
+    expect(isTooBig({ code: 'GeneralException', innerError: { code: 'RequestPayloadSizeLimitExceeded' } })).toBe(true);
+    expect(isTooBig({ code: 'ItemNotFound' })).toBe(false);
+    expect(isTooBig(new Error('x'))).toBe(false);
   });
 });

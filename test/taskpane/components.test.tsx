@@ -38,8 +38,8 @@ class StubAdapter implements WorkbookAdapter {
   fail(message: string): void {
     for (const cb of this.errorCbs) cb(message);
   }
-  push(findings: Finding[]): void {
-    for (const cb of this.cbs) cb({ findings, tables: ['t1'], finishedAt: new Date() });
+  push(findings: Finding[], notice?: string): void {
+    for (const cb of this.cbs) cb({ findings, tables: ['t1'], finishedAt: new Date(), notice });
   }
 }
 
@@ -119,6 +119,18 @@ describe('校验 page, live errors', () => {
     expect(await screen.findByText(/自动校验失败：工作簿太大/)).toBeTruthy();
     act(() => adapter.push([]));
     await waitFor(() => expect(screen.queryByText(/自动校验失败/)).toBeNull());
+  });
+});
+
+describe('校验 page, notices', () => {
+  test('a notice from a pass stays shown while later passes come and go', async () => {
+    const adapter = new StubAdapter();
+    render(<App adapter={adapter} initialPage="validate" />);
+    act(() => adapter.push([], '无法读取工作表中的条件格式，本次打开期间不再在单元格上标记问题；问题仍在下方列出。'));
+    expect(await screen.findByText(/不再在单元格上标记问题/)).toBeTruthy();
+    act(() => adapter.push([{ rule: 'X5', severity: 'warning', table: 't5', sheet: '表5', cell: 'C9', message: '表5 与表3 不一致' }]));
+    await waitFor(() => expect(screen.getByText('表5 与表3 不一致')).toBeTruthy());
+    expect(screen.getByText(/不再在单元格上标记问题/)).toBeTruthy();
   });
 });
 

@@ -3,8 +3,9 @@ import type { Workbook } from '../../core/model/grid';
 import { parseAddr } from '../../core/model/grid';
 import { readSnapshot, type WorkbookSnapshot } from '../readWorkbook';
 import type { SheetSize } from '../readPlan';
-import type { XlChangedEvent, XlConditionalFormatCollection, XlConditionalFormat, XlContext, XlEventResult, XlRequirements, XlRun, XlWorksheet, XlWorksheetAddedEvent, XlWorksheetDeletedEvent } from '../xl';
-import { MARK_FILL, MARK_FORMULA, MAX_MARKS, RANK, worse } from './markStyle';
+import type { XlChangedEvent, XlContext, XlEventResult, XlRequirements, XlRun, XlWorksheet, XlWorksheetAddedEvent, XlWorksheetDeletedEvent } from '../xl';
+import { queueMarkScan, queueMarkUpdate, type MarkMap, type MarkScan } from './marks';
+import { MAX_MARKS, RANK, worse } from './markStyle';
 
 /**
  * Re-validates the open workbook as the clerk edits it. A pass is one read (the used ranges of
@@ -22,6 +23,8 @@ export type Analyzer = (wb: Workbook) => LiveAnalysis;
 
 export interface PassResult extends LiveAnalysis {
   syncs: number;
+  /** Something the clerk should know about this pass besides the findings (Chinese). */
+  notice?: string;
   marksAdded: number;
   marksRemoved: number;
   finishedAt: Date;
@@ -38,18 +41,12 @@ export interface LiveValidatorOptions {
   onError?: (e: unknown) => void;
 }
 
-interface Mark {
-  severity: Severity;
-  cfId: string;
-}
-
-/** sheet id → cell address → mark */
-type MarkBook = Map<string, Map<string, Mark>>;
-
 export const DEFAULT_DEBOUNCE_MS = 400;
 
 export class LiveValidator {
-  private marks: MarkBook = new Map();
+  private marks: MarkMap = new Map();
+  /** Set when Excel could not read the sheets' conditional formats: findings are listed, not marked. */
+  private marksOff = false;
   private knownSheetIds: string[] = [];
   private sizes: Record<string, SheetSize> = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -196,35 +193,38 @@ export class LiveValidator {
     try {
       return await this.opts.run((ctx) => this.pass(ctx));
     } catch (e) {
-      // A sheet we knew was deleted or a mark was removed by hand: forget what we knew and
-      // read from scratch once (that pass costs one more sync).
-      if (this.knownSheetIds.length === 0 && this.marks.size === 0) throw e;
+      // A sheet we knew was deleted unnoticed: forget the sheets and read from scratch once.
+      if (this.knownSheetIds.length === 0 && (this.marksOff || !this.canMark())) throw e;
       this.knownSheetIds = [];
       this.sizes = {};
-      this.marks = new Map();
-      return this.opts.run((ctx) => this.pass(ctx));
     }
+    try {
+      return await this.opts.run((ctx) => this.pass(ctx));
+    } catch (e) {
+      if (this.marksOff || !this.canMark()) throw e;
+      // Excel fails to read some conditional formats a clerk made (OfficeDev/office-js#6835):
+      // check without marks for the rest of the session rather than not at all.
+      this.marksOff = true;
+      const r = await this.opts.run((ctx) => this.pass(ctx));
+      return { ...r, notice: '无法读取工作表中的条件格式，本次打开期间不再在单元格上标记问题；问题仍在下方列出。' };
+    }
+  }
+
+  private canMark(): boolean {
+    return this.opts.requirements.isSetSupported('ExcelApi', '1.6');
   }
 
   private async pass(ctx: XlContext): Promise<PassResult> {
     this.passes++;
-    const canMark = this.opts.requirements.isSetSupported('ExcelApi', '1.6');
-    // Our marks' ids are looked up over the whole sheet: a row the clerk inserted moves a mark,
-    // and it must still be found (and deleted) by id.
-    const existing = new Map<string, XlConditionalFormatCollection>();
-    const known = new Set(this.knownSheetIds);
+    const marking = this.canMark() && !this.marksOff;
+    const scan: MarkScan = new Map();
     const snap: WorkbookSnapshot = await readSnapshot(ctx, {
       requirements: this.opts.requirements,
       knownSheetIds: this.knownSheetIds,
       sizes: this.sizes,
-      alongFirstSync: () => {
-        if (!canMark) return;
-        for (const sheetId of this.marks.keys()) {
-          if (!known.has(sheetId)) continue;
-          const coll = ctx.workbook.worksheets.getItem(sheetId).getRange().conditionalFormats;
-          coll.load('items/id');
-          existing.set(sheetId, coll);
-        }
+      // Every sheet read is scanned in the same sync, so marks of an earlier session are found too.
+      alongRead: (ids) => {
+        if (marking) for (const [id, coll] of queueMarkScan(ctx, ids)) scan.set(id, coll);
       },
     });
     let syncs = snap.syncs;
@@ -234,44 +234,16 @@ export class LiveValidator {
 
     let marksAdded = 0;
     let marksRemoved = 0;
-    if (canMark) {
-      const wanted = wantedMarks(analysis.findings, snap.sheetIds);
-      const alive = new Map<string, Set<string>>();
-      for (const [sheetId, coll] of existing) alive.set(sheetId, new Set(coll.items.map((c) => c.id)));
-      const next: MarkBook = new Map();
-      const added: { sheetId: string; address: string; severity: Severity; cf: XlConditionalFormat }[] = [];
-      // Old marks: keep when still wanted with the same severity, else delete if still there.
-      for (const [sheetId, cells] of this.marks) {
-        for (const [address, mark] of cells) {
-          const present = alive.get(sheetId)?.has(mark.cfId) ?? false;
-          const want = wanted.get(sheetId)?.get(address);
-          if (present && want === mark.severity) {
-            setMark(next, sheetId, address, mark);
-          } else if (present) {
-            ctx.workbook.worksheets.getItem(sheetId).getRange().conditionalFormats.getItem(mark.cfId).delete();
-            marksRemoved++;
-          }
-        }
-      }
-      for (const [sheetId, cells] of wanted) {
-        for (const [address, severity] of cells) {
-          if (next.get(sheetId)?.has(address)) continue;
-          const fill = MARK_FILL[severity];
-          if (!fill) continue;
-          const cf = ctx.workbook.worksheets.getItem(sheetId).getRange(address).conditionalFormats.add('Custom');
-          cf.custom.rule.formula = MARK_FORMULA;
-          cf.custom.format.fill.color = fill;
-          cf.load('id');
-          added.push({ sheetId, address, severity, cf });
-        }
-      }
-      if (added.length > 0 || marksRemoved > 0) {
-        await ctx.sync();
+    if (marking) {
+      const update = queueMarkUpdate(ctx, scan, wantedMarks(analysis.findings, snap.sheetIds));
+      if (update.added > 0 || update.removed > 0) {
+        // Marks are our own writes: should a host report them as changes, no pass follows.
+        await this.asOwnWrite(() => ctx.sync());
         syncs++;
-        for (const a of added) setMark(next, a.sheetId, a.address, { severity: a.severity, cfId: a.cf.id });
-        marksAdded = added.length;
       }
-      this.marks = next;
+      marksAdded = update.added;
+      marksRemoved = update.removed;
+      this.marks = update.marks;
     }
     return { ...analysis, syncs, marksAdded, marksRemoved, finishedAt: new Date() };
   }
@@ -281,21 +253,12 @@ export class LiveValidator {
     while (this.running) await this.running.catch(() => undefined);
   }
 
-  /** Cells currently marked, as `sheetId!A1` → severity (tests, diagnostics). */
+  /** Cells marked by the last pass, as `sheetId!A1` → severity (tests, diagnostics). */
   markedCells(): Map<string, Severity> {
     const out = new Map<string, Severity>();
-    for (const [sheetId, cells] of this.marks) for (const [a, m] of cells) out.set(`${sheetId}!${a}`, m.severity);
+    for (const [sheetId, cells] of this.marks) for (const [a, sev] of cells) out.set(`${sheetId}!${a}`, sev);
     return out;
   }
-}
-
-function setMark(book: MarkBook, sheetId: string, address: string, mark: Mark): void {
-  let cells = book.get(sheetId);
-  if (!cells) {
-    cells = new Map();
-    book.set(sheetId, cells);
-  }
-  cells.set(address, mark);
 }
 
 /** The marks the findings call for: every involved cell, worst severity per cell, at most `max` cells. */

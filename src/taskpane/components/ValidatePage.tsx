@@ -29,6 +29,7 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
   const [summary, setSummary] = useState<ValidationSummary | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   // Controlled, because groups appear after the first render: tables open, 尾差 folded.
   const [closed, setClosed] = useState<Set<string>>(new Set(['rounding']));
 
@@ -37,6 +38,8 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
       adapter.onFindingsChanged((next) => {
         setSummary(next);
         setError(undefined);
+        // A notice (marks switched off) holds for the session: later passes do not repeat it.
+        if (next.notice) setNotice(next.notice);
       }),
     [adapter],
   );
@@ -50,7 +53,9 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
     setBusy(true);
     setError(undefined);
     try {
-      setSummary(await adapter.validate());
+      const next = await adapter.validate();
+      setSummary(next);
+      if (next.notice) setNotice(next.notice);
     } catch (e) {
       setError(`校验失败：${errorText(e)}`);
     } finally {
@@ -72,6 +77,11 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
       {summary && (
