@@ -63,7 +63,7 @@ export async function run(report: Report): Promise<void> {
 function medianEngineMs(wb: Workbook): number {
   for (let i = 0; i < 40; i++) analyzeWorkbook(structuredClone(wb));
   const times: number[] = [];
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < 60; i++) {
     const copy = structuredClone(wb);
     const t0 = performance.now();
     analyzeWorkbook(copy);
