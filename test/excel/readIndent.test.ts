@@ -2,29 +2,17 @@ import { locateTables } from '../../src/core/locate';
 import type { LocatedTable } from '../../src/core/model/disclosure';
 import type { Workbook } from '../../src/core/model/grid';
 import { readSnapshot } from '../../src/excel/readWorkbook';
+import { INDENTED_T12, INDENTED_T12_LEVELS } from '../fixtures/indentedT12';
 import { FakeExcel } from './fakeExcel';
 
 /**
  * Excel's cell indent is read with the values (ExcelApi 1.9), so the add-in sees a clerk's 表12
  * hierarchy the way the command line does from the .xlsx file.
  */
-const T12: (string | number | null)[][] = [
-  ['2024年项目支出预算表（本年预算）'],
-  ['项目名称', '合计', '2024年财政拨款'],
-  [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
-  // 甲单位 ≠ Σ its projects, so only the indent can tell the subtotal.
-  ['某局', 31, 31],
-  ['甲单位', 31, 31],
-  ['项目一', 10, 10],
-  ['项目二', 20, 20],
-];
-
 function clerkWorkbook(apiVersion: number): FakeExcel {
   const fake = new FakeExcel(apiVersion);
-  const s = fake.addSheet('项目', T12);
-  fake.cellFor(s, 4, 0).format.indent = 1;
-  fake.cellFor(s, 5, 0).format.indent = 2;
-  fake.cellFor(s, 6, 0).format.indent = 2;
+  const s = fake.addSheet('项目', INDENTED_T12);
+  for (const [r, level] of Object.entries(INDENTED_T12_LEVELS)) fake.cellFor(s, Number(r), 0).format.indent = level;
   // An indented blank cell and an indent far right of the name columns carry no meaning.
   fake.cellFor(s, 8, 0).format.indent = 3;
   fake.cellFor(s, 5, 4).format.indent = 1;
