@@ -179,7 +179,7 @@ describe('LiveValidator', () => {
   });
 
   test('a sheet the clerk adds is read in the pass it triggers, without an extra sync', async () => {
-    const { fake, v } = setup();
+    const { fake } = setup();
     const seen: string[][] = [];
     const live = new LiveValidator({
       run: fake.run, requirements: fake.requirements,

@@ -97,6 +97,129 @@ describe('locateTables on hand-made layouts', () => {
   });
 
   it('表12 of a 部门 with U+3000 indentation: total, unit subtotals, projects', () => {
+    const s = sheet('项目', [
+      ['2024年项目支出预算表（本年预算）'],
+      ['部门名称：晋城市人力资源和社会保障局 单位：万元'],
+      ['项目名称', '合计', '2024年财政拨款', null, null, '财政专户管理资金', '单位资金'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      [1, 2, 3, 4, 5, 6, 7],
+      ['晋城市人力资源和社会保障局', 30, 30],
+      ['\u3000晋城市人力资源和社会保障局', 10, 10],
+      ['\u3000\u3000遗属补助', 10, 10],
+      ['\u3000晋城技师学院', 20, 20],
+      ['\u3000\u3000遗属补助', 20, 20],
+    ]);
+    const d = locateTables(wb(s));
+    const t = d.tables.t12 as LocatedTable;
+    expect(t.rows.map((r) => [r.kind, r.level, r.unit ?? null])).toEqual([
+      ['total', 0, null],
+      ['unit', 1, '晋城市人力资源和社会保障局'],
+      ['project', 2, '晋城市人力资源和社会保障局'],
+      ['unit', 1, '晋城技师学院'],
+      ['project', 2, '晋城技师学院'],
+    ]);
+    expect(new Set(t.rows.map((r) => r.key)).size).toBe(5);
+    expect(d.meta).toMatchObject({ unit: '晋城市人力资源和社会保障局', level: '部门', year: 2024 });
+  });
+
+  it('表12 of a 部门 without indentation: unit subtotals found by their sums, 尾差 tolerated', () => {
+    const s = sheet('项目', [
+      ['2024年项目支出预算表（上年结转）'],
+      ['项目名称', '合计', '2024年财政拨款'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['某局', 624.44],
+      ['甲单位', 10],
+      ['项目一', 4],
+      ['项目二', 6],
+      ['乙单位', 614.44],
+      ['项目三', 600],
+      ['项目四', 14.43],
+    ]);
+    const t = locateTables(wb(s)).tables.t13 as LocatedTable;
+    expect(t.rows.map((r) => r.kind)).toEqual(['total', 'unit', 'project', 'project', 'unit', 'project', 'project']);
+    expect(t.rows[6].unit).toBe('乙单位');
+  });
+
+  it('表12 flat list with no total row: all projects', () => {
+    const s = sheet('项目', [
+      ['2023年项目支出预算表（本年预算）'],
+      ['项目名称', '合计', '2023年财政拨款'],
+      [null, null, '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['项目一', 4, 4],
+      ['项目二', 6, 6],
+      ['项目三', 3, 3],
+    ]);
+    const t = locateTables(wb(s)).tables.t12 as LocatedTable;
+    expect(t.rows.map((r) => r.kind)).toEqual(['project', 'project', 'project']);
+  });
+
+  it('a tagged sheet is found without its title and marked fromTemplate', () => {
+    const s = sheet('我改过名字', [...T3_HEADER, ['合计', null, 3, 2, 1]], { tag: 't3' });
+    const t = locateTables(wb(s)).tables.t3 as LocatedTable;
+    expect(t.fromTemplate).toBe(true);
+    expect(t.rows[0].values.total?.value.toString()).toBe('3');
+  });
+
+  it('a row with amounts but no code or known label is reported (P3), not dropped silently', () => {
+    const d = locateTables(wb(t3([['合计', null, 3, 2, 1], ['', '不知道是什么', 3, 2, 1]])));
+    const p3 = d.findings.find((f) => f.rule === 'P3');
+    expect(p3?.sheet).toBe('支出');
+    expect(p3?.message).toContain('不知道是什么');
+  });
+
+  it('an empty template as Excel shows it (every formula computing 0) has no unplaced rows', () => {
+    const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: ['单位1', '单位2'] });
+    const w: Workbook = { sheets: plans.map(planToSheet) };
+    let formulas = 0;
+    for (const s of w.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula) { c.value = 0; formulas++; }
+    expect(formulas).toBeGreaterThan(100);
+    const d = locateTables(w);
+    expect(d.findings.filter((f) => f.rule === 'P3')).toEqual([]);
+  });
+
+  it('a nameless row whose formula shows a non-zero amount is still reported (P3)', () => {
+    const s = t3([['合计', null, 3, 2, 1], ['', '', 3, 2, 1]]);
+    s.rows[5]![2] = { value: 3, formula: 'D6+E6' };
+    const d = locateTables(wb(s));
+    expect(d.findings.filter((f) => f.rule === 'P3')).toHaveLength(1);
+  });
+
+  it('表1 side by side: categories keyed cat:<类 code>, totals by label', () => {
+    const t1 = locateTables(buildSeedWorkbook('001', 'published')).tables.t1 as LocatedTable;
+    const exp = t1.rows.filter((r) => r.side === 'expenditure');
+    expect(exp.find((r) => r.key === 'cat:208')?.values.total?.value.toString()).toBe('324.47');
+    expect(t1.rows.find((r) => r.key === 'income_grand')?.values.income?.value.toString()).toBe('351.16');
+  });
+
+  it('seed layouts without any merges are still read', () => {
+    const w = buildSeedWorkbook('000', 'published');
+    for (const s of w.sheets) s.merges = [];
+    const d = locateTables(w);
+    expect(Object.keys(d.tables)).toHaveLength(13);
+    expect(d.findings).toEqual([]);
+  });
+
+  it.each(['单位', '部门'] as const)('our own %s template (renderTemplates + planToSheet) is located table by table', (level) => {
+    const plans = renderTemplates({ year: 2026, unit: '大同市就业创业服务中心', level, units: level === '部门' ? ['甲单位', '乙单位'] : [] });
+    const d = locateTables({ sheets: plans.map(planToSheet) });
+    expect(d.findings).toEqual([]);
+    for (const p of plans) {
+      const t = d.tables[p.tag as 't1'];
+      expect([p.tag, t?.sheet, t?.fromTemplate]).toEqual([p.tag, p.name, true]);
+    }
+    expect(d.meta).toEqual({ year: 2026, unit: '大同市就业创业服务中心', level });
+    const t12 = d.tables.t12 as LocatedTable;
+    expect(t12.rows.map((r) => r.kind)).toEqual(level === '部门' ? ['total', 'unit', 'unit'] : ['total']);
+  });
+});
+
+describe('locateTables: meta and Excel indentation', () => {
+  it('stacked layout (titles without year) takes the year from the header bands', () => {
+    expect(locateTables(buildSeedWorkbook('003', 'stacked')).meta.year).toBe(2026);
+    expect(locateTables(buildSeedWorkbook('001', 'stacked')).meta.year).toBe(2024);
+  });
+
+  it('表12 hierarchy shown with Excel cell indent instead of typed spaces', () => {
     const s = sheet('项目', INDENTED_T12);
     const flat = locateTables(wb(structuredClone(s))).tables.t12 as LocatedTable;
     expect(flat.rows.map((r) => r.kind)).toEqual(['project', 'project', 'project', 'project']);
