@@ -21,11 +21,6 @@ const RULE: Record<ParagraphNo, string> = {
   一: 'N1', 二: 'N2', 三: 'N3', 四: 'N4', 五: 'N5', 六: 'N6', 七: 'N7', 八: 'N8', 九: 'N9', 十: 'N10', 十一: 'N11', 十二: 'N12',
 };
 
-const TABLE_NAME: Record<string, string> = {
-  t1: '表1 预算收支总表', t3: '表3 预算支出总表', t4: '表4 财政拨款收支总表', t5: '表5 一般公共预算支出表',
-  t6: '表6 基本支出经济科目表', t10: '表10 “三公”经费表', t11: '表11 机关运行经费表', t12: '表12 项目支出表',
-};
-
 interface Hit {
   fig: Figure;
   /** Offset of the phrase (label start) in the section text. */
