@@ -96,7 +96,6 @@ export interface XlConditionalFormat {
 export interface XlConditionalFormatCollection {
   items: XlConditionalFormat[];
   add(type: string): XlConditionalFormat;
-  getItem(id: string): XlConditionalFormat;
   load(props: string): unknown;
 }
 

@@ -763,10 +763,6 @@ class FakeRange extends ClientObject implements XlRange {
     return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > this.ctx.fake.maxCellsPerRead;
   }
 
-  gridOf<T>(f: (c: CellState | undefined) => T): T[][] {
-    return this.grid(f);
-  }
-
   private grid<T>(f: (c: CellState | undefined) => T): T[][] {
     const { s, rect } = this.at();
     const out: T[][] = [];
@@ -1028,7 +1024,7 @@ class FakeRange extends ClientObject implements XlRange {
     if (this.ctx.fake.apiVersion < 9) throw new OfficeError('ApiNotFound', 'getCellProperties 需要 ExcelApi 1.9');
     let value: XlCellIndent[][] | undefined;
     this.ctx.queue(() => {
-      const grid = this.gridOf((c) => ({ format: { indentLevel: props.format.indentLevel ? (c?.format.indent ?? 0) : undefined } }));
+      const grid = this.grid((c) => ({ format: { indentLevel: props.format.indentLevel ? (c?.format.indent ?? 0) : undefined } }));
       this.ctx.countResponse(grid);
       this.ctx.deliver(() => (value = grid));
     });
@@ -1109,18 +1105,6 @@ class FakeCfCollection implements XlConditionalFormatCollection {
       this.ctx.fake.write('cf.add', s, rectAddr(rect));
     });
     return new FakeCf(this.ctx, () => (state && sheet ? { s: sheet, cf: state } : undefined), undefined, type, undefined);
-  }
-
-  getItem(id: string): XlConditionalFormat {
-    const find = (): { s: SheetState; cf: CfState } | undefined => {
-      const { s } = this.at();
-      const cf = s.cfs.find((c) => c.id === id);
-      return cf ? { s, cf } : undefined;
-    };
-    this.ctx.queue(() => {
-      if (!find()) throw new OfficeError('ItemNotFound', `找不到条件格式 ${id}`);
-    });
-    return new FakeCf(this.ctx, find, id, undefined, undefined);
   }
 }
 
