@@ -19,7 +19,14 @@ function devServerProtocol() {
   const key = path.join(dir, 'localhost.key');
   const ca = path.join(dir, 'ca.crt');
   if (fs.existsSync(cert) && fs.existsSync(key)) {
-    return { type: 'https', options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined } };
+    return {
+      type: 'https',
+      options: {
+        cert: fs.readFileSync(cert),
+        key: fs.readFileSync(key),
+        ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined,
+      },
+    };
   }
   return 'http';
 }
@@ -31,7 +38,7 @@ function addinConfig(env = {}, argv = {}) {
     mode,
     target: 'web',
     entry: {
-      taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx'),
+      taskpane: path.resolve(__dirname, 'src/excel/taskpane.tsx'),
       // The pane over sample data, for layout review without Excel (development builds only).
       ...(mode === 'production' ? {} : { preview: path.resolve(__dirname, 'src/taskpane/preview.tsx') }),
     },
@@ -44,17 +51,37 @@ function addinConfig(env = {}, argv = {}) {
     devtool: mode === 'production' ? false : 'cheap-module-source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {
-      rules: [
-        typescriptRule(mode),
-      ],
+      rules: [typescriptRule(mode)],
     },
     plugins: [
-      new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/taskpane.html'), filename: 'taskpane.html', chunks: ['taskpane'], inject: 'body' }),
+      new HtmlWebpackPlugin({
+        template: path.resolve(__dirname, 'src/taskpane/taskpane.html'),
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        inject: 'body',
+      }),
       ...(mode === 'production'
         ? []
-        : [new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/preview.html'), filename: 'preview.html', chunks: ['preview'], inject: 'body' })]),
-      new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/commands.html'), filename: 'commands.html', chunks: [], inject: false }),
-      new HtmlWebpackPlugin({ template: path.resolve(__dirname, 'src/taskpane/help.html'), filename: 'help.html', chunks: [], inject: false }),
+        : [
+            new HtmlWebpackPlugin({
+              template: path.resolve(__dirname, 'src/taskpane/preview.html'),
+              filename: 'preview.html',
+              chunks: ['preview'],
+              inject: 'body',
+            }),
+          ]),
+      new HtmlWebpackPlugin({
+        template: path.resolve(__dirname, 'src/taskpane/commands.html'),
+        filename: 'commands.html',
+        chunks: [],
+        inject: false,
+      }),
+      new HtmlWebpackPlugin({
+        template: path.resolve(__dirname, 'src/taskpane/help.html'),
+        filename: 'help.html',
+        chunks: [],
+        inject: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           // office.js from the package, not a CDN. Marked minimized so the production build does

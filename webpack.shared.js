@@ -10,7 +10,12 @@ function typescriptRule(mode) {
       loader: 'ts-loader',
       options: {
         transpileOnly: true,
-        compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: mode !== 'production' },
+        compilerOptions: {
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          noEmit: false,
+          sourceMap: mode !== 'production',
+        },
       },
     },
   };

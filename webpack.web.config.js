@@ -47,9 +47,7 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       // The prebuilt exceljs bundle needs no parsing; skipping it saves most of the build time.
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
-      rules: [
-        typescriptRule(mode),
-      ],
+      rules: [typescriptRule(mode)],
     },
     plugins: [
       // Shared modules import node built-ins as `node:fs/promises`; map the scheme onto the
@@ -66,7 +64,9 @@ module.exports = (env = {}, argv = {}) => {
         inject: 'body',
       }),
       new CopyWebpackPlugin({
-        patterns: [{ from: path.resolve(__dirname, 'assets/example/*.xlsx'), to: 'example/[name][ext]', noErrorOnMissing: true }],
+        patterns: [
+          { from: path.resolve(__dirname, 'assets/example/*.xlsx'), to: 'example/[name][ext]', noErrorOnMissing: true },
+        ],
       }),
     ],
     performance: { hints: false },

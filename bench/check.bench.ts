@@ -38,12 +38,16 @@ function codes(): CodeRow[] {
 
 export function largeWorkbookPlans() {
   const units = Array.from({ length: UNITS }, (_, i) => `测试单位${String(i + 1).padStart(2, '0')}`);
-  const plans = renderTemplates({ year: 2026, unit: '测试市人力资源和社会保障局', level: '部门', units, codes: codes() }, { projectRows: PROJECTS_PER_UNIT });
+  const plans = renderTemplates(
+    { year: 2026, unit: '测试市人力资源和社会保障局', level: '部门', units, codes: codes() },
+    { projectRows: PROJECTS_PER_UNIT },
+  );
   let n = 0;
   for (const p of plans) {
     for (const c of p.cells) {
       if (c.style === 'money' && c.formula === undefined) c.value = ((n++ % 997) + 1) / 4;
-      if (c.style === 'text' && (p.tag === 't12' || p.tag === 't13') && c.col === 0 && c.value == null) c.value = `项目${n++}`;
+      if (c.style === 'text' && (p.tag === 't12' || p.tag === 't13') && c.col === 0 && c.value == null)
+        c.value = `项目${n++}`;
     }
   }
   return plans;

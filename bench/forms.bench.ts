@@ -32,7 +32,11 @@ function seedWith300Projects(): Workbook {
   }
   const total = cents / 100;
   rows[first - 1] = [{ value: '大同市人力资源和社会保障局' }, { value: total }, { value: total }];
-  return { sheets: wb.sheets.map((s) => (s === sheet ? { ...sheet, rows, merges: sheet.merges.filter((m) => m.bottom < first) } : s)) };
+  return {
+    sheets: wb.sheets.map((s) =>
+      s === sheet ? { ...sheet, rows, merges: sheet.merges.filter((m) => m.bottom < first) } : s,
+    ),
+  };
 }
 
 export async function run(report: (name: string, value: number, unit: string) => void): Promise<void> {
@@ -42,13 +46,21 @@ export async function run(report: (name: string, value: number, unit: string) =>
     const input = join(dir, 'in.xlsx');
     await writeGridToXlsx(grid, input);
     const t0 = performance.now();
-    const r = await runForms(input, { output: join(dir, 'out.xlsx'), city: '大同', deptCode: '121-大同市人力资源和社会保障局[部门]' });
+    const r = await runForms(input, {
+      output: join(dir, 'out.xlsx'),
+      city: '大同',
+      deptCode: '121-大同市人力资源和社会保障局[部门]',
+    });
     const ms = performance.now() - t0;
     if (r.sync.added.length !== N) throw new Error(`expected ${N} new forms, got ${r.sync.added.length}`);
     report('forms.cli.300', Math.round(ms), 'ms');
 
     const projects = projectsFromDisclosure(locateTables(grid));
-    const plans = renderForms(projects, { year: 2024, place: '大同', department: '121-大同市人力资源和社会保障局[部门]' });
+    const plans = renderForms(projects, {
+      year: 2024,
+      place: '大同',
+      department: '121-大同市人力资源和社会保障局[部门]',
+    });
     const fake = new FakeExcel();
     const res = await fake.run((ctx) => insertTemplates(ctx, plans, { requirements: fake.requirements }));
     if (res.status !== 'inserted') throw new Error(`insert stopped: ${res.status}`);

@@ -19,7 +19,12 @@ type Report = (name: string, value: number, unit: string) => void;
 
 async function workbookWith(units: number, report: Report): Promise<FakeExcel> {
   const fake = new FakeExcel(14);
-  const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: Array.from({ length: units }, (_, i) => `单位${i + 1}`) });
+  const plans = renderTemplates({
+    year: 2026,
+    unit: '测试部门',
+    level: '部门',
+    units: Array.from({ length: units }, (_, i) => `单位${i + 1}`),
+  });
   await fake.run((ctx) => insertTemplates(ctx, plans, { requirements: fake.requirements }));
   report(`live.insert.syncs.${units}unit`, fake.syncCount, 'syncs');
   return fake;
@@ -34,7 +39,11 @@ export async function run(report: Report): Promise<void> {
     let before = fake.syncCount;
     await live.validateNow(); // the first pass: reads everything, places the first marks
     report(`live.syncs.first.${units}unit`, fake.syncCount - before, 'syncs');
-    report(`live.read.kb.${units}unit`, Math.round(Math.max(...fake.responseBytes.slice(-(fake.syncCount - before))) / 1024), 'KB');
+    report(
+      `live.read.kb.${units}unit`,
+      Math.round(Math.max(...fake.responseBytes.slice(-(fake.syncCount - before))) / 1024),
+      'KB',
+    );
     const sheet = fake.sheets.find((s) => s.name.startsWith('表3')) ?? fake.sheets[0];
     await fake.edit(sheet.name, 'C7', 123.45);
     before = fake.syncCount;
@@ -48,7 +57,10 @@ export async function run(report: Report): Promise<void> {
   // filled consistently as a clerk's workbook is on most edits (rules.bench.ts builds it) …
   report('live.engine.004size', medianEngineMs(consistentWorkload()), 'ms');
   // … the same template still empty, and every input filled with unrelated numbers (hundreds of findings).
-  const plans = renderTemplates({ year: 2024, unit: '测试部门', level: '部门', units: Array.from({ length: 7 }, (_, i) => `单位${i + 1}`) }, { projectRows: 10 });
+  const plans = renderTemplates(
+    { year: 2024, unit: '测试部门', level: '部门', units: Array.from({ length: 7 }, (_, i) => `单位${i + 1}`) },
+    { projectRows: 10 },
+  );
   report('live.engine.004size.empty', medianEngineMs({ sheets: plans.map(planToSheet) }), 'ms');
   report('live.engine.004size.unrelated', medianEngineMs(unrelatedWorkload()), 'ms');
 }

@@ -19,7 +19,8 @@ export function unrelatedWorkload(): Workbook {
   for (const p of plans) {
     for (const c of p.cells) {
       if (c.style === 'money' && c.formula === undefined) c.value = ((n++ % 97) + 1) / 4;
-      if (c.style === 'text' && (p.tag === 't12' || p.tag === 't13') && c.col === 0 && c.value == null) c.value = `项目${n++}`;
+      if (c.style === 'text' && (p.tag === 't12' || p.tag === 't13') && c.col === 0 && c.value == null)
+        c.value = `项目${n++}`;
     }
   }
   const wb: Workbook = { sheets: plans.map(planToSheet) };

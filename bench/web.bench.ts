@@ -33,7 +33,10 @@ export async function run(report: (name: string, value: number, unit: string) =>
     report('web.build_300_forms', Date.now() - t, 'ms');
 
     t = Date.now();
-    const [dl] = await Promise.all([h.page.waitForEvent('download'), h.page.getByRole('button', { name: '下载' }).click()]);
+    const [dl] = await Promise.all([
+      h.page.waitForEvent('download'),
+      h.page.getByRole('button', { name: '下载' }).click(),
+    ]);
     await dl.saveAs(join(OUT, 'bench-web-300-out.xlsx'));
     report('web.download_300_forms', Date.now() - t, 'ms');
   } finally {

@@ -30,14 +30,25 @@ function decode(s: string, at: number): string {
     const m = ENTITY.exec(s);
     if (!m) throw new XmlError(`位置 ${at + i}：无效的实体引用`);
     const e = m[1];
-    out += e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    out +=
+      e === 'amp'
+        ? '&'
+        : e === 'lt'
+          ? '<'
+          : e === 'gt'
+            ? '>'
+            : e === 'quot'
+              ? '"'
+              : e === 'apos'
+                ? "'"
+                : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     i += m[0].length - 1;
   }
   return out;
 }
 
 function isNameChar(ch: string): boolean {
-  return /[A-Za-z0-9_.:\-]/.test(ch);
+  return /[A-Za-z0-9_.:-]/.test(ch);
 }
 
 /** A strict little XML parser: enough to prove well-formedness and to walk the manifest. */
@@ -161,12 +172,14 @@ export function checkManifest(xml: string, rootDir: string): string[] {
   if (!GUID.test(id)) problems.push(`Id “${id}” 不是 GUID`);
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(child(root, 'Version')?.text.trim() ?? '')) problems.push('Version 必须是 n.n.n.n');
   const hosts = child(root, 'Hosts')?.children.map((h) => h.attrs.Name) ?? [];
-  if (hosts.length !== 1 || hosts[0] !== 'Workbook') problems.push(`Hosts 必须只有 Workbook，实际为 ${hosts.join(',') || '空'}`);
+  if (hosts.length !== 1 || hosts[0] !== 'Workbook')
+    problems.push(`Hosts 必须只有 Workbook，实际为 ${hosts.join(',') || '空'}`);
   const perm = child(root, 'Permissions')?.text.trim();
   if (perm !== 'ReadWriteDocument') problems.push(`Permissions 必须是 ReadWriteDocument，实际为 ${perm ?? '空'}`);
   const sets = child(child(root, 'Requirements'), 'Sets');
   const excelSet = sets?.children.find((s) => s.attrs.Name === 'ExcelApi');
-  if (!excelSet || !/^1\.\d+$/.test(excelSet.attrs.MinVersion ?? '')) problems.push('Requirements 中缺少 ExcelApi 及其 MinVersion');
+  if (!excelSet || !/^1\.\d+$/.test(excelSet.attrs.MinVersion ?? ''))
+    problems.push('Requirements 中缺少 ExcelApi 及其 MinVersion');
   const source = child(child(root, 'DefaultSettings'), 'SourceLocation')?.attrs.DefaultValue;
   if (!source) problems.push('缺少 DefaultSettings/SourceLocation');
 
@@ -182,9 +195,11 @@ export function checkManifest(xml: string, rootDir: string): string[] {
     const resid = e.attrs.resid;
     if (resid !== undefined && !ids.has(resid)) problems.push(`resid “${resid}”（${localName(e.name)}）没有对应的资源`);
     for (const [k, v] of Object.entries(e.attrs)) {
-      if (k !== 'xmlns' && !k.startsWith('xmlns:') && /^https?:/i.test(v) && !v.startsWith('https://')) problems.push(`${localName(e.name)} 的 ${k} 必须使用 https：${v}`);
+      if (k !== 'xmlns' && !k.startsWith('xmlns:') && /^https?:/i.test(v) && !v.startsWith('https://'))
+        problems.push(`${localName(e.name)} 的 ${k} 必须使用 https：${v}`);
     }
-    if (localName(e.name) === 'AppDomain' && !e.text.trim().startsWith('https://')) problems.push(`AppDomain 必须使用 https：${e.text.trim()}`);
+    if (localName(e.name) === 'AppDomain' && !e.text.trim().startsWith('https://'))
+      problems.push(`AppDomain 必须使用 https：${e.text.trim()}`);
     if (localName(e.name) === 'Image' && e.attrs.size && e.attrs.resid) {
       const img = ids.get(e.attrs.resid);
       const m = /Icon\.(\d+)x\d+/.exec(e.attrs.resid);
@@ -215,7 +230,8 @@ export function checkManifest(xml: string, rootDir: string): string[] {
     }
     const dim = pngSize(file);
     if (!dim) problems.push(`图标文件不是 PNG：${file}`);
-    else if (size !== undefined && (dim.w !== size || dim.h !== size)) problems.push(`图标 ${file} 应为 ${size}×${size}，实际为 ${dim.w}×${dim.h}`);
+    else if (size !== undefined && (dim.w !== size || dim.h !== size))
+      problems.push(`图标 ${file} 应为 ${size}×${size}，实际为 ${dim.w}×${dim.h}`);
   }
   return problems;
 }

@@ -84,7 +84,9 @@ export function formatFileReport(r: FileResult): string {
   }
   const keys = [...groups.keys()].sort((a, b) => groupOrder(a) - groupOrder(b));
   for (const k of keys) {
-    const list = (groups.get(k) ?? []).slice().sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    const list = (groups.get(k) ?? [])
+      .slice()
+      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     lines.push(`  【${groupName(k)}】${countsLine(severityCounts(list))}`);
     for (const f of list) lines.push(findingLine(f));
   }

@@ -25,7 +25,10 @@ export interface Analysis {
 }
 
 /** Runs the rules on an already located disclosure (tests, the pane's incremental re-check). */
-export function analyzeDisclosure(disclosure: Disclosure, opts: AnalyzeOptions & { workbook?: Workbook } = {}): Analysis {
+export function analyzeDisclosure(
+  disclosure: Disclosure,
+  opts: AnalyzeOptions & { workbook?: Workbook } = {},
+): Analysis {
   const ruleFindings = runModules(opts.modules ?? RULE_MODULES, {
     disclosure,
     workbook: opts.workbook,

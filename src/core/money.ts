@@ -7,9 +7,7 @@ import Decimal from 'decimal.js';
 export type Money = Decimal;
 export const ZERO = new Decimal(0);
 
-export type MoneyParse =
-  | { ok: true; value: Decimal; blank: boolean }
-  | { ok: false; reason: string };
+export type MoneyParse = { ok: true; value: Decimal; blank: boolean } | { ok: false; reason: string };
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B]/g;
 

@@ -102,7 +102,13 @@ export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: 
     }
     if (tagged) {
       wb.names.add(definedName, ws.getRange('A1'));
-      definedNames.set(definedName.toUpperCase(), { name: definedName, type: 'Range', value: name, comment: '', visible: true });
+      definedNames.set(definedName.toUpperCase(), {
+        name: definedName,
+        type: 'Range',
+        value: name,
+        comment: '',
+        visible: true,
+      });
     }
     inserted.push({ tag: plan.tag, name, definedName: tagged ? definedName : undefined });
     added.push({ ws, plan });
@@ -200,8 +206,10 @@ const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
 function applyStyle(range: XlRange, style: CellStyle, multiRow: boolean, multiCol: boolean): void {
   if (style.bold !== undefined) range.format.font.bold = style.bold;
   if (style.size !== undefined) range.format.font.size = style.size;
-  if (style.hAlign) range.format.horizontalAlignment = style.hAlign === 'left' ? 'Left' : style.hAlign === 'right' ? 'Right' : 'Center';
-  if (style.vAlign) range.format.verticalAlignment = style.vAlign === 'top' ? 'Top' : style.vAlign === 'bottom' ? 'Bottom' : 'Center';
+  if (style.hAlign)
+    range.format.horizontalAlignment = style.hAlign === 'left' ? 'Left' : style.hAlign === 'right' ? 'Right' : 'Center';
+  if (style.vAlign)
+    range.format.verticalAlignment = style.vAlign === 'top' ? 'Top' : style.vAlign === 'bottom' ? 'Bottom' : 'Center';
   if (style.wrap !== undefined) range.format.wrapText = style.wrap;
   if (style.fill) range.format.fill.color = '#' + style.fill;
   if (style.indent) range.format.indentLevel = style.indent;
@@ -214,7 +222,13 @@ function applyStyle(range: XlRange, style: CellStyle, multiRow: boolean, multiCo
 }
 
 /** Queues styles, merges, sizes and freeze panes; returns an estimate of the request bytes. */
-function writeLayout(ws: XlWorksheet, plan: SheetPlan, p: PreparedSheet, styles: Record<StyleName, CellStyle>, req: XlRequirements): number {
+function writeLayout(
+  ws: XlWorksheet,
+  plan: SheetPlan,
+  p: PreparedSheet,
+  styles: Record<StyleName, CellStyle>,
+  req: XlRequirements,
+): number {
   let ops = 0;
   for (const rect of p.rects) {
     const style = styles[rect.style];

@@ -42,7 +42,12 @@ export const engineAnalyzer: Analyzer = (wb) => {
 function describeError(e: unknown): Error {
   if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown }).issues)) {
     const issues = (e as { issues: { message?: string; path?: unknown[] }[] }).issues;
-    return new Error(`参数有误：${issues.map((i) => i.message ?? '').filter(Boolean).join('；')}`);
+    return new Error(
+      `参数有误：${issues
+        .map((i) => i.message ?? '')
+        .filter(Boolean)
+        .join('；')}`,
+    );
   }
   if (e instanceof Error) return e;
   return new Error(String(e));
@@ -104,9 +109,15 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     return this.insertPlans(plans, request.renames, onProgress);
   }
 
-  private async insertPlans(plans: SheetPlan[], renames: Record<string, string> | undefined, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {
+  private async insertPlans(
+    plans: SheetPlan[],
+    renames: Record<string, string> | undefined,
+    onProgress?: (p: Progress) => void,
+  ): Promise<InsertOutcome> {
     const result: InsertResult = await this.live.asOwnWrite(() =>
-      this.opts.run((ctx) => insertTemplates(ctx, plans, { requirements: this.opts.requirements, renames, onProgress })),
+      this.opts.run((ctx) =>
+        insertTemplates(ctx, plans, { requirements: this.opts.requirements, renames, onProgress }),
+      ),
     );
     if (result.status === 'conflicts') return { status: 'conflicts', conflicts: result.conflicts };
     const notes: string[] = [];
@@ -132,8 +143,10 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   async buildForms(renames?: Record<string, string>): Promise<FormsOutcome> {
     const wb = await this.opts.run((ctx) => readWorkbook(ctx, { requirements: this.opts.requirements }));
     const { plans, skipped, projects } = (this.opts.planForms ?? planFormsFor)(wb);
-    if (projects === 0) return { status: 'unavailable', message: '未在表12 项目支出表中找到项目，无法生成绩效目标表。' };
-    if (plans.length === 0) return { status: 'unavailable', message: `表12 的 ${projects} 个项目都已有绩效目标表，未重复生成。` };
+    if (projects === 0)
+      return { status: 'unavailable', message: '未在表12 项目支出表中找到项目，无法生成绩效目标表。' };
+    if (plans.length === 0)
+      return { status: 'unavailable', message: `表12 的 ${projects} 个项目都已有绩效目标表，未重复生成。` };
     const out = await this.insertPlans(plans, renames);
     if (out.status === 'inserted' && skipped > 0) out.notes.push(`${skipped} 个项目已有绩效目标表，未重复生成`);
     return out;

@@ -46,7 +46,9 @@ export function prepareSheet(plan: SheetPlan, styles: Record<StyleName, CellStyl
   cols = Math.max(cols, 1);
   const formulas: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(''));
   const numberFormat: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(GENERAL));
-  const styleAt: (StyleName | undefined)[][] = Array.from({ length: rows }, () => new Array<StyleName | undefined>(cols).fill(undefined));
+  const styleAt: (StyleName | undefined)[][] = Array.from({ length: rows }, () =>
+    new Array<StyleName | undefined>(cols).fill(undefined),
+  );
   for (const cell of plan.cells) {
     const input = cellInput(cell);
     const isFormula = typeof input === 'string' && input.startsWith('=') && cell.formula !== undefined;
@@ -101,7 +103,9 @@ export function foldRects(styleAt: (StyleName | undefined)[][]): StyleRect[] {
 }
 
 export function rectAddress(r: { top: number; left: number; bottom: number; right: number }): string {
-  return r.top === r.bottom && r.left === r.right ? addr(r.top, r.left) : `${addr(r.top, r.left)}:${addr(r.bottom, r.right)}`;
+  return r.top === r.bottom && r.left === r.right
+    ? addr(r.top, r.left)
+    : `${addr(r.top, r.left)}:${addr(r.bottom, r.right)}`;
 }
 
 /** Column runs of equal width, as `A:C` → width. */
@@ -119,5 +123,5 @@ export function columnWidthRuns(widths: number[]): { address: string; width: num
 
 /** Excel character units (what SheetPlan and exceljs use) → points (what Office.js uses). */
 export function charsToPoints(chars: number): number {
-  return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
+  return Math.round(Math.trunc(chars * 7 + 5) * 0.75 * 100) / 100;
 }

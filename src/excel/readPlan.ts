@@ -45,7 +45,12 @@ export function piecesOf(sheetId: string, size: SheetSize | undefined, limit: nu
   const out: ReadPiece[] = [];
   for (let top = size.top; top < size.top + size.rows; top += rowsPerBand) {
     const rows = Math.min(rowsPerBand, size.top + size.rows - top);
-    out.push({ sheetId, band: { top, left: size.left, rows, cols: size.cols }, bytes: Math.ceil(perRow * rows), withMerges: out.length === 0 });
+    out.push({
+      sheetId,
+      band: { top, left: size.left, rows, cols: size.cols },
+      bytes: Math.ceil(perRow * rows),
+      withMerges: out.length === 0,
+    });
   }
   return out;
 }
@@ -54,7 +59,11 @@ export function piecesOf(sheetId: string, size: SheetSize | undefined, limit: nu
  * Packs the pieces of `sheetIds` into batches of at most `limit` estimated bytes, in sheet order
  * (first fit). The first batch rides with the sheet list and the marks bookkeeping.
  */
-export function planReads(sheetIds: readonly string[], sizes: Readonly<Record<string, SheetSize | undefined>>, limit: number): ReadPiece[][] {
+export function planReads(
+  sheetIds: readonly string[],
+  sizes: Readonly<Record<string, SheetSize | undefined>>,
+  limit: number,
+): ReadPiece[][] {
   const batches: ReadPiece[][] = [];
   let current: ReadPiece[] = [];
   let bytes = 0;

@@ -1,7 +1,18 @@
 import type { Cell, CellValue, Merge, Sheet, Workbook } from '../core/model/grid';
 import { addr, parseAddr } from '../core/model/grid';
 import { applyIndents, indentBytes, queueIndent, type IndentRead } from './readIndent';
-import { cellBytes, DEFAULT_PAYLOAD_LIMIT, CONSERVATIVE_BYTES_PER_CELL, isTooBig, MAX_SHEET_CELLS, planReads, RangeTooBigError, type Band, type ReadPiece, type SheetSize } from './readPlan';
+import {
+  cellBytes,
+  DEFAULT_PAYLOAD_LIMIT,
+  CONSERVATIVE_BYTES_PER_CELL,
+  isTooBig,
+  MAX_SHEET_CELLS,
+  planReads,
+  RangeTooBigError,
+  type Band,
+  type ReadPiece,
+  type SheetSize,
+} from './readPlan';
 import { definedNameToTag, sheetOfReference } from './tagNames';
 import type { XlContext, XlNamedItem, XlRange, XlRangeAreas, XlRequirements } from './xl';
 
@@ -84,10 +95,17 @@ export async function readSnapshot(outer: XlContext, opts: ReadOptions = {}): Pr
       if (!isTooBig(e)) throw e;
     }
   }
-  throw new WorkbookTooBigError('工作簿太大，Excel 无法在一次请求中读取其中的工作表；请把与预算公开无关的大工作表移到另一个文件后再校验');
+  throw new WorkbookTooBigError(
+    '工作簿太大，Excel 无法在一次请求中读取其中的工作表；请把与预算公开无关的大工作表移到另一个文件后再校验',
+  );
 }
 
-async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[], sizes: Record<string, SheetSize>): Promise<Omit<WorkbookSnapshot, 'syncs'>> {
+async function readPlanned(
+  ctx: XlContext,
+  opts: ReadOptions,
+  knownIds: string[],
+  sizes: Record<string, SheetSize>,
+): Promise<Omit<WorkbookSnapshot, 'syncs'>> {
   const req = opts.requirements ?? hostRequirements();
   const canMerges = req.isSetSupported('ExcelApi', '1.13');
   const limit = opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
@@ -97,9 +115,7 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
   const indents = new Map<string, IndentRead[]>();
   const queue = (piece: ReadPiece): void => {
     const ws = wb.worksheets.getItem(piece.sheetId);
-    const range = piece.band
-      ? ws.getRange(bandAddress(piece.band))
-      : ws.getUsedRangeOrNullObject(true);
+    const range = piece.band ? ws.getRange(bandAddress(piece.band)) : ws.getUsedRangeOrNullObject(true);
     range.load('address,rowIndex,columnIndex,values,formulas,valueTypes');
     const lp: LoadedPiece = { piece, range };
     if (piece.withMerges && canMerges) {
@@ -172,7 +188,11 @@ async function readPlanned(ctx: XlContext, opts: ReadOptions, knownIds: string[]
 }
 
 /** One sync measuring every used range (no values), then sizes from `perCell` bytes a cell. */
-async function measure(ctx: XlContext, opts: ReadOptions, perCell: number): Promise<{ ids: string[]; sizes: Record<string, SheetSize> }> {
+async function measure(
+  ctx: XlContext,
+  opts: ReadOptions,
+  perCell: number,
+): Promise<{ ids: string[]; sizes: Record<string, SheetSize> }> {
   const wb = ctx.workbook;
   wb.worksheets.load('items/name,items/id');
   wb.names.load('items/name,items/type,items/value');
@@ -195,7 +215,13 @@ async function measure(ctx: XlContext, opts: ReadOptions, perCell: number): Prom
           '请删除表格以外多余的行和列（或把该表移到另一个文件）后再校验',
       );
     }
-    sizes[id] = { top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount, bytes: r.rowCount * r.columnCount * perCell };
+    sizes[id] = {
+      top: r.rowIndex,
+      left: r.columnIndex,
+      rows: r.rowCount,
+      cols: r.columnCount,
+      bytes: r.rowCount * r.columnCount * perCell,
+    };
   }
   return { ids: sheets.map((ws) => ws.id), sizes };
 }
@@ -204,11 +230,20 @@ async function measure(ctx: XlContext, opts: ReadOptions, perCell: number): Prom
 function outgrown(pieces: LoadedPiece[], planned: SheetSize | undefined): SheetSize | undefined {
   const probe = pieces.find((p) => p.extent)?.extent;
   if (!probe || !planned || probe.isNullObject) return undefined;
-  const same = probe.rowIndex >= planned.top && probe.columnIndex >= planned.left &&
-    probe.rowIndex + probe.rowCount <= planned.top + planned.rows && probe.columnIndex + probe.columnCount <= planned.left + planned.cols;
+  const same =
+    probe.rowIndex >= planned.top &&
+    probe.columnIndex >= planned.left &&
+    probe.rowIndex + probe.rowCount <= planned.top + planned.rows &&
+    probe.columnIndex + probe.columnCount <= planned.left + planned.cols;
   if (same) return undefined;
   const cells = Math.max(1, planned.rows * planned.cols);
-  return { top: probe.rowIndex, left: probe.columnIndex, rows: probe.rowCount, cols: probe.columnCount, bytes: (planned.bytes / cells) * probe.rowCount * probe.columnCount };
+  return {
+    top: probe.rowIndex,
+    left: probe.columnIndex,
+    rows: probe.rowCount,
+    cols: probe.columnCount,
+    bytes: (planned.bytes / cells) * probe.rowCount * probe.columnCount,
+  };
 }
 
 function bandAddress(b: Band): string {
@@ -238,7 +273,10 @@ function assemble(name: string, tag: string | undefined, pieces: LoadedPiece[]):
   }
   const sheet: Sheet = { name, rows, merges };
   if (tag) sheet.tag = tag;
-  const size: SheetSize = bottom < 0 ? { top: 0, left: 0, rows: 0, cols: 0, bytes: 0 } : { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes };
+  const size: SheetSize =
+    bottom < 0
+      ? { top: 0, left: 0, rows: 0, cols: 0, bytes: 0 }
+      : { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes };
   return { sheet, size };
 }
 /** Sheet name → tag from the BD_* defined names: a renamed sheet keeps its tag. */

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { createOfficeAdapter } from '../excel/officeAdapter';
-import { App } from './components/App';
+import { createOfficeAdapter } from './officeAdapter';
+import { App } from '../taskpane/components/App';
 
 /** The only place in the pane that waits for Office: everything below talks to the adapter. */
 Office.onReady((info) => {

@@ -132,7 +132,9 @@ export function WebApp({ adapter }: WebAppProps) {
   const insertMissing = () =>
     run('插入缺少的表', async () => {
       const { inserted } = await adapter.insertMissingTables();
-      return inserted.length === 0 ? '13 张公开表都已存在，无需插入' : `已插入 ${inserted.length} 张表：${inserted.join('、')}`;
+      return inserted.length === 0
+        ? '13 张公开表都已存在，无需插入'
+        : `已插入 ${inserted.length} 张表：${inserted.join('、')}`;
     });
 
   const buildForms = () =>
@@ -157,7 +159,10 @@ export function WebApp({ adapter }: WebAppProps) {
 
   const sheet = sheets[Math.min(sheetIndex, Math.max(sheets.length - 1, 0))];
   const marks = useMemo(() => cellMarks(findings), [findings]);
-  const involved = useMemo(() => (sheet && focus ? involvedCells(findings, sheet.name, focus) : undefined), [findings, sheet, focus]);
+  const involved = useMemo(
+    () => (sheet && focus ? involvedCells(findings, sheet.name, focus) : undefined),
+    [findings, sheet, focus],
+  );
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -221,7 +226,11 @@ export function WebApp({ adapter }: WebAppProps) {
         </div>
       )}
       {status && (
-        <div className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="status">
+        <div
+          className={`status ${status.kind}`}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          data-testid="status"
+        >
           {status.text}
         </div>
       )}
@@ -264,7 +273,9 @@ export function WebApp({ adapter }: WebAppProps) {
                       type="button"
                       role="tab"
                       aria-selected={i === sheetIndex}
-                      className={[i === sheetIndex ? 'on' : '', recognised.has(s.name) ? 'table' : ''].filter(Boolean).join(' ')}
+                      className={[i === sheetIndex ? 'on' : '', recognised.has(s.name) ? 'table' : '']
+                        .filter(Boolean)
+                        .join(' ')}
                       title={recognised.has(s.name) ? `已识别：${recognised.get(s.name)?.join('、')}` : undefined}
                       ref={i === sheetIndex ? keepInView : undefined}
                       onClick={() => {
@@ -282,7 +293,17 @@ export function WebApp({ adapter }: WebAppProps) {
                   );
                 })}
               </div>
-              {sheet ? <GridView key={sheet.name} sheet={sheet} marks={marks.get(sheet.name)} focus={focus} involved={involved} /> : <div className="empty">工作簿中没有工作表</div>}
+              {sheet ? (
+                <GridView
+                  key={sheet.name}
+                  sheet={sheet}
+                  marks={marks.get(sheet.name)}
+                  focus={focus}
+                  involved={involved}
+                />
+              ) : (
+                <div className="empty">工作簿中没有工作表</div>
+              )}
             </>
           )}
         </div>

@@ -106,13 +106,31 @@ export function GridView({ sheet, marks, focus, involved }: GridViewProps) {
       const cell = src.r === r ? row?.[src.c] : sheet.rows[src.r]?.[src.c];
       const a = addr(src.r, src.c);
       const sev = marks?.get(addr(r, c)) ?? (m ? marks?.get(a) : undefined);
-      const focused = focus !== undefined && (m ? inMerge(m, focus.row, focus.col) : focus.row === r && focus.col === c);
+      const focused =
+        focus !== undefined && (m ? inMerge(m, focus.row, focus.col) : focus.row === r && focus.col === c);
       const text = cell ? displayValue(cell.value) : '';
-      const cls = ['c', typeof cell?.value === 'number' ? 'num' : '', sev ? `sev-${sev}` : '', focused ? 'focus' : '', !focused && involved?.has(a) ? 'involved' : '', cell?.formula ? 'fx' : '', m ? 'merged' : '']
+      const cls = [
+        'c',
+        typeof cell?.value === 'number' ? 'num' : '',
+        sev ? `sev-${sev}` : '',
+        focused ? 'focus' : '',
+        !focused && involved?.has(a) ? 'involved' : '',
+        cell?.formula ? 'fx' : '',
+        m ? 'merged' : '',
+      ]
         .filter(Boolean)
         .join(' ');
       cells.push(
-        <td key={c} className={cls} onClick={() => setPicked({ row: src.r, col: src.c })} data-cell={addr(r, c)} data-sev={sev} colSpan={span?.colSpan} rowSpan={span?.rowSpan} title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}>
+        <td
+          key={c}
+          className={cls}
+          onClick={() => setPicked({ row: src.r, col: src.c })}
+          data-cell={addr(r, c)}
+          data-sev={sev}
+          colSpan={span?.colSpan}
+          rowSpan={span?.rowSpan}
+          title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}
+        >
           {text}
         </td>,
       );
@@ -130,49 +148,56 @@ export function GridView({ sheet, marks, focus, involved }: GridViewProps) {
   const pickedCell = picked ? sheet.rows[picked.row]?.[picked.col] : undefined;
   return (
     <>
-    <div className="cellbar" data-testid="cellbar" aria-live="polite">
-      {picked ? (
-        <>
-          <b>{addr(picked.row, picked.col)}</b> {pickedCell?.formula ? `=${pickedCell.formula} → ` : ''}
-          {pickedCell ? displayValue(pickedCell.value) : ''}
-        </>
-      ) : (
-        '点击单元格查看完整内容'
-      )}
-    </div>
-    <div className="grid-box" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-sheet={sheet.name} role="region" aria-label={`工作表 ${sheet.name}`}>
-      <table className="grid" style={{ width: totalWidth }}>
-        <colgroup>
-          <col style={{ width: 40 }} />
-          {widths.map((w, i) => (
-            <col key={i} style={{ width: w }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th className="corner" />
-            {widths.map((_, i) => (
-              <th key={i} className="ch" scope="col">
-                {columnLetter(i)}
-              </th>
+      <div className="cellbar" data-testid="cellbar" aria-live="polite">
+        {picked ? (
+          <>
+            <b>{addr(picked.row, picked.col)}</b> {pickedCell?.formula ? `=${pickedCell.formula} → ` : ''}
+            {pickedCell ? displayValue(pickedCell.value) : ''}
+          </>
+        ) : (
+          '点击单元格查看完整内容'
+        )}
+      </div>
+      <div
+        className="grid-box"
+        ref={box}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-sheet={sheet.name}
+        role="region"
+        aria-label={`工作表 ${sheet.name}`}
+      >
+        <table className="grid" style={{ width: totalWidth }}>
+          <colgroup>
+            <col style={{ width: 40 }} />
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {first > 0 && (
-            <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
-              <td colSpan={colCount + 1} className="spacer" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th className="corner" />
+              {widths.map((_, i) => (
+                <th key={i} className="ch" scope="col">
+                  {columnLetter(i)}
+                </th>
+              ))}
             </tr>
-          )}
-          {body}
-          {last < rowCount && (
-            <tr aria-hidden="true" style={{ height: (rowCount - last) * ROW_HEIGHT }}>
-              <td colSpan={colCount + 1} className="spacer" />
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {first > 0 && (
+              <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+                <td colSpan={colCount + 1} className="spacer" />
+              </tr>
+            )}
+            {body}
+            {last < rowCount && (
+              <tr aria-hidden="true" style={{ height: (rowCount - last) * ROW_HEIGHT }}>
+                <td colSpan={colCount + 1} className="spacer" />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -26,7 +26,7 @@ export const webEngine: WebEngine = {
     } catch (e) {
       // The reader names the file only when it opened it from a path; here it got bytes.
       const msg = e instanceof Error ? e.message : String(e);
-      throw new Error(msg.replace(/^该文件/, `“${fileName}”`));
+      throw new Error(msg.replace(/^该文件/, `“${fileName}”`), { cause: e });
     }
   },
 

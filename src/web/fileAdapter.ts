@@ -95,7 +95,11 @@ export class XlsxFileAdapter implements WorkbookAdapter {
     const s = this.need();
     const plans = this.engine.templatePlans(request.params);
     const renamed = applyRenames(plans, request.renames ?? {});
-    const conflicts = nameConflicts(renamed, s.grid, plans.map((p) => p.name));
+    const conflicts = nameConflicts(
+      renamed,
+      s.grid,
+      plans.map((p) => p.name),
+    );
     if (conflicts.length > 0) return { status: 'conflicts', conflicts };
     onProgress?.({ done: 0, total: renamed.length, message: '正在写入模板…' });
     await s.applyPlans(renamed, this.writePlans);
@@ -112,7 +116,12 @@ export class XlsxFileAdapter implements WorkbookAdapter {
     if (!a || missing.length === 0) return { inserted: [] };
     const m = a.disclosure.meta;
     const request: InsertRequest = {
-      params: { year: m.year ?? new Date().getFullYear(), unit: m.unit ?? '（请填写单位名称）', level: m.level ?? '单位', tables: missing },
+      params: {
+        year: m.year ?? new Date().getFullYear(),
+        unit: m.unit ?? '（请填写单位名称）',
+        level: m.level ?? '单位',
+        tables: missing,
+      },
     };
     let out = await this.insertTemplates(request);
     if (out.status === 'conflicts') {
@@ -132,14 +141,26 @@ export class XlsxFileAdapter implements WorkbookAdapter {
   /** 生成/更新绩效目标表 with the full account the toolbar shows. */
   async syncForms(): Promise<
     | { status: 'unavailable'; message: string }
-    | { status: 'done'; added: { tag: string; name: string }[]; updatedForms: number; kept: number; flagged: number; notes: string[] }
+    | {
+        status: 'done';
+        added: { tag: string; name: string }[];
+        updatedForms: number;
+        kept: number;
+        flagged: number;
+        notes: string[];
+      }
   > {
     const s = this.need();
     const a = this.analysis ?? (await this.validate(), this.analysis);
-    if (!a?.disclosure.tables.t12) return { status: 'unavailable', message: '未找到表12 项目支出预算表，无法生成绩效目标表' };
-    if (projectsFromDisclosure(a.disclosure).length === 0) return { status: 'unavailable', message: '表12 中没有项目，未生成绩效目标表' };
+    if (!a?.disclosure.tables.t12)
+      return { status: 'unavailable', message: '未找到表12 项目支出预算表，无法生成绩效目标表' };
+    if (projectsFromDisclosure(a.disclosure).length === 0)
+      return { status: 'unavailable', message: '表12 中没有项目，未生成绩效目标表' };
     const sync = this.engine.formSync(a, s.grid);
-    await s.apply({ writes: sync.updates, plans: [...sync.added, sync.record], hide: [sync.record.name] }, this.writePlans);
+    await s.apply(
+      { writes: sync.updates, plans: [...sync.added, sync.record], hide: [sync.record.name] },
+      this.writePlans,
+    );
     this.emitGrid();
     await this.validate();
     const notes: string[] = [];
@@ -184,7 +205,11 @@ function applyRenames(plans: SheetPlan[], renames: Record<string, string>): Shee
 }
 
 /** Plans whose sheet name is already used in the workbook (Excel compares names case-insensitively). */
-export function nameConflicts(plans: readonly SheetPlan[], wb: Workbook, templateNames: readonly string[] = plans.map((p) => p.name)): NameConflict[] {
+export function nameConflicts(
+  plans: readonly SheetPlan[],
+  wb: Workbook,
+  templateNames: readonly string[] = plans.map((p) => p.name),
+): NameConflict[] {
   const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
   const out: NameConflict[] = [];
   for (const [i, p] of plans.entries()) {
@@ -195,7 +220,13 @@ export function nameConflicts(plans: readonly SheetPlan[], wb: Workbook, templat
     let proposed = p.name;
     for (let i = 2; taken.has(proposed.toLowerCase()); i++) proposed = `${p.name.slice(0, 27)}(${i})`;
     taken.add(proposed.toLowerCase());
-    out.push({ tag: p.tag, template: templateNames[i] ?? p.name, wanted: p.name, proposed, reason: `工作簿中已有名为“${p.name}”的工作表` });
+    out.push({
+      tag: p.tag,
+      template: templateNames[i] ?? p.name,
+      wanted: p.name,
+      proposed,
+      reason: `工作簿中已有名为“${p.name}”的工作表`,
+    });
   }
   return out;
 }

@@ -76,7 +76,11 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
  * Cells on `sheet` involved in the findings whose primary cell is `at` (other than `at`):
  * shown outlined when the clerk jumps to a finding, so the addends of a failed sum are visible.
  */
-export function involvedCells(findings: readonly Finding[], sheet: string, at: { row: number; col: number }): Set<string> {
+export function involvedCells(
+  findings: readonly Finding[],
+  sheet: string,
+  at: { row: number; col: number },
+): Set<string> {
   const out = new Set<string>();
   for (const f of findings) {
     const [primary, ...rest] = findingTargets(f);

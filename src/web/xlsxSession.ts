@@ -42,7 +42,10 @@ export class XlsxSession {
   }
 
   /** Cell writes into existing sheets, new sheets, sheets to hide — then one reread. */
-  async apply(change: { writes?: CellWrite[]; plans?: SheetPlan[]; hide?: string[] }, write: PlanWriter): Promise<void> {
+  async apply(
+    change: { writes?: CellWrite[]; plans?: SheetPlan[]; hide?: string[] },
+    write: PlanWriter,
+  ): Promise<void> {
     for (const w of change.writes ?? []) {
       const ws = this.xwb.getWorksheet(w.sheet);
       if (!ws) throw new Error(`工作表“${w.sheet}”不存在，无法写入 ${w.cell}`);

@@ -94,4 +94,3 @@ export function recalculateWithLibreOffice(inXlsx: string, outDir: string): Prom
 export function convertToPdf(xlsx: string, outDir: string): Promise<string> {
   return convert(xlsx, outDir, 'pdf:calc_pdf_Export', 'pdf');
 }
-

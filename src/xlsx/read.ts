@@ -33,7 +33,10 @@ function describe(name: string): string {
 export function sniffWorkbook(buf: Buffer, name = ''): WorkbookReadError | undefined {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_MAGIC)) {
     if (ENCRYPTED_STREAMS.some((s) => buf.includes(s))) {
-      return new WorkbookReadError('encrypted', `${describe(name)}设置了打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后再校验`);
+      return new WorkbookReadError(
+        'encrypted',
+        `${describe(name)}设置了打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后再校验`,
+      );
     }
     return new WorkbookReadError('xls', `${describe(name)}这是旧版 Excel 97-2003 (.xls) 文件，请另存为 .xlsx`);
   }
@@ -42,7 +45,10 @@ export function sniffWorkbook(buf: Buffer, name = ''): WorkbookReadError | undef
   }
   // The central directory at the end names every part; a zip without it was cut off.
   if (!buf.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) {
-    return new WorkbookReadError('corrupt', `${describe(name)}已损坏（文件不完整，可能下载或复制时被截断），请重新保存后再试`);
+    return new WorkbookReadError(
+      'corrupt',
+      `${describe(name)}已损坏（文件不完整，可能下载或复制时被截断），请重新保存后再试`,
+    );
   }
   if (!buf.includes(Buffer.from('xl/workbook.xml'))) {
     return new WorkbookReadError('not-a-workbook', `${describe(name)}是压缩包，但不是 Excel 工作簿（.xlsx）`);
@@ -161,7 +167,8 @@ async function loadBuffer(fileOrBuffer: string | Buffer): Promise<{ buf: Buffer;
     return { buf: await readFile(fileOrBuffer), name: fileOrBuffer };
   } catch (e) {
     const code = isObject(e) ? e.code : undefined;
-    if (code === 'EISDIR') throw new WorkbookReadError('not-a-workbook', `“${fileOrBuffer}”是文件夹，不是 Excel 工作簿`);
+    if (code === 'EISDIR')
+      throw new WorkbookReadError('not-a-workbook', `“${fileOrBuffer}”是文件夹，不是 Excel 工作簿`);
     throw new WorkbookReadError('missing', `找不到文件“${fileOrBuffer}”（或没有读取权限）`);
   }
 }
@@ -175,7 +182,10 @@ export async function readXlsx(fileOrBuffer: string | Buffer): Promise<Workbook>
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError('corrupt', `${describe(name)}已损坏，无法读取（${detail}）。请在 Excel 中打开并另存为 .xlsx 后再试`);
+    throw new WorkbookReadError(
+      'corrupt',
+      `${describe(name)}已损坏，无法读取（${detail}）。请在 Excel 中打开并另存为 .xlsx 后再试`,
+    );
   }
   const sheets = wb.worksheets.map(readSheet);
   applyTags(wb, sheets);

@@ -42,7 +42,8 @@ export function planToWorksheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.
     views: plan.freezeRows ? [{ state: 'frozen', xSplit: 0, ySplit: plan.freezeRows }] : [],
   });
   // Long tables (表2 with a full 科目表, 表6) run over pages: repeat the header rows on each.
-  if (plan.freezeRows && plan.freezeRows > TITLE_ROWS) ws.pageSetup.printTitlesRow = `${TITLE_ROWS + 1}:${plan.freezeRows}`;
+  if (plan.freezeRows && plan.freezeRows > TITLE_ROWS)
+    ws.pageSetup.printTitlesRow = `${TITLE_ROWS + 1}:${plan.freezeRows}`;
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
   for (const c of plan.cells) {
@@ -81,7 +82,7 @@ export async function writePlansToXlsx(plans: readonly SheetPlan[], file: string
     try {
       await writeFile(file, buffer);
     } catch (e) {
-      throw new Error(`无法写入文件“${file}”：${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`无法写入文件“${file}”：${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }
   return buffer;

@@ -26,10 +26,29 @@ beforeAll(async () => {
 });
 
 const errorFinding: Finding = {
-  rule: 'W2.1', severity: 'error', table: 't2', sheet: '表2', cell: 'C5', row: '合计', column: '合计',
-  expected: '10.00', actual: '9.00', diff: '-1.00', message: '表2 预算收入总表 C5 合计为 9.00，各类合计 10.00',
+  rule: 'W2.1',
+  severity: 'error',
+  table: 't2',
+  sheet: '表2',
+  cell: 'C5',
+  row: '合计',
+  column: '合计',
+  expected: '10.00',
+  actual: '9.00',
+  diff: '-1.00',
+  message: '表2 预算收入总表 C5 合计为 9.00，各类合计 10.00',
 };
-const roundingFinding: Finding = { rule: 'W3.1', severity: 'rounding', table: 't3', sheet: '表3', cell: 'D9', expected: '1.01', actual: '1.00', diff: '-0.01', message: '尾差' };
+const roundingFinding: Finding = {
+  rule: 'W3.1',
+  severity: 'rounding',
+  table: 't3',
+  sheet: '表3',
+  cell: 'D9',
+  expected: '1.01',
+  actual: '1.00',
+  diff: '-0.01',
+  message: '尾差',
+};
 
 function stub(findings: Finding[]): Analyze {
   return (wb) => {
@@ -47,9 +66,13 @@ function capture() {
 describe('check command', () => {
   it('collects .xlsx files recursively from a directory and skips ~$ lock files', () => {
     const { files, problems } = collectFiles([dir]);
-    expect(files.map((f) => f.slice(dir.length + 1)).sort()).toEqual(['000.xlsx', join('nested', '001.xlsx'), join('nested', '坏文件.xlsx')].sort());
+    expect(files.map((f) => f.slice(dir.length + 1)).sort()).toEqual(
+      ['000.xlsx', join('nested', '001.xlsx'), join('nested', '坏文件.xlsx')].sort(),
+    );
     expect(problems).toEqual([]);
-    expect(collectFiles([join(dir, '没有.xlsx')]).problems[0]).toMatchObject({ error: expect.stringContaining('找不到') });
+    expect(collectFiles([join(dir, '没有.xlsx')]).problems[0]).toMatchObject({
+      error: expect.stringContaining('找不到'),
+    });
   });
 
   it('exit 0 when no error, 1 when errors are found', async () => {
@@ -91,8 +114,17 @@ describe('check command', () => {
     const where = buildSeed('000', 'published').expected.t3;
     expect((ok.tables as Record<string, unknown>).t3).toEqual({ sheet: where.sheet, range: where.range });
     expect((ok.findings as unknown[])[0]).toEqual({
-      rule: 'W2.1', severity: 'error', table: 't2', sheet: '表2', cell: 'C5', row: '合计', column: '合计',
-      expected: '10.00', actual: '9.00', diff: '-1.00', message: errorFinding.message,
+      rule: 'W2.1',
+      severity: 'error',
+      table: 't2',
+      sheet: '表2',
+      cell: 'C5',
+      row: '合计',
+      column: '合计',
+      expected: '10.00',
+      actual: '9.00',
+      diff: '-1.00',
+      message: errorFinding.message,
     });
     expect(Object.keys(bad).sort()).toEqual(['error', 'file']);
     expect(bad.file).toBe(broken);

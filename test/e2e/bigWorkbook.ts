@@ -24,7 +24,11 @@ export function bigWorkbook(n: number): Workbook {
     total = total.plus(amount);
     rows.push([{ value: projectName(i) }, { value: amount.toNumber() }, { value: amount.toNumber() }]);
   }
-  rows[T12_FIRST_PROJECT_ROW - 1] = [{ value: '大同市人力资源和社会保障局' }, { value: total.toNumber() }, { value: total.toNumber() }];
+  rows[T12_FIRST_PROJECT_ROW - 1] = [
+    { value: '大同市人力资源和社会保障局' },
+    { value: total.toNumber() },
+    { value: total.toNumber() },
+  ];
   t12.rows = rows;
   return wb;
 }

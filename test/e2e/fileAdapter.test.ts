@@ -59,7 +59,9 @@ test('selectCell reaches the page; an unknown sheet is a clear error', async () 
 test('a non-xlsx name and garbage bytes are refused with Chinese messages', async () => {
   const a = adapter();
   await expect(a.open('预算.xls', new Uint8Array([1, 2, 3]))).rejects.toThrow('不是 .xlsx 文件');
-  await expect(a.open('坏.xlsx', new TextEncoder().encode('not a zip'))).rejects.toThrow(/“坏\.xlsx”.*不是 Excel 工作簿/);
+  await expect(a.open('坏.xlsx', new TextEncoder().encode('not a zip'))).rejects.toThrow(
+    /“坏\.xlsx”.*不是 Excel 工作簿/,
+  );
 });
 
 test('forms: one per 表12 project, a second run adds none', async () => {
@@ -75,7 +77,7 @@ test('forms: one per 表12 project, a second run adds none', async () => {
   expect(wb.sheets.filter((s) => s.tag?.startsWith('form:'))).toHaveLength(PROJECTS);
 });
 
-test('a changed 表12 amount updates the prefilled cells of that project\'s form only', async () => {
+test("a changed 表12 amount updates the prefilled cells of that project's form only", async () => {
   const a = adapter();
   await a.open('example.xlsx', new Uint8Array(readFileSync(EXAMPLE)));
   await a.buildForms();
@@ -96,7 +98,9 @@ test('a changed 表12 amount updates the prefilled cells of that project\'s form
   expect(r.added).toEqual([]);
   expect(r.updatedForms).toBe(1);
   const wb = await readXlsx(Buffer.from(await b.fileBytes()));
-  const form = wb.sheets.find((s) => s.tag?.startsWith('form:') && s.rows.some((_, i) => textAt(s, i, 2) === 'Z网络运维服务费'));
+  const form = wb.sheets.find(
+    (s) => s.tag?.startsWith('form:') && s.rows.some((_, i) => textAt(s, i, 2) === 'Z网络运维服务费'),
+  );
   expect(form).toBeDefined();
   const values = form ? form.rows.flatMap((row) => row.map((c) => c?.value)) : [];
   expect(values).toContain(200000); // 20 万元 in 元
@@ -140,21 +144,53 @@ test('写入情况说明 writes the heading of the seed document and twelve numb
   if (!s) return;
   expect(textAt(s, 0, 0)).toBe(fx.narrative.heading);
   const titles = s.rows.map((_, r) => textAt(s, r, 0)).filter((t) => /^[一二三四五六七八九十]+、/.test(t));
-  expect(titles.map((t) => t.split('、')[0])).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']);
+  expect(titles.map((t) => t.split('、')[0])).toEqual([
+    '一',
+    '二',
+    '三',
+    '四',
+    '五',
+    '六',
+    '七',
+    '八',
+    '九',
+    '十',
+    '十一',
+    '十二',
+  ]);
 });
 
 test('helpers: marks, targets, names', () => {
   const marks = cellMarks([
     { rule: 'A', severity: 'rounding', sheet: '表2', cell: 'C15', message: '' },
     { rule: 'B', severity: 'error', sheet: '表2', cell: '$C$15', message: '' },
-    { rule: 'C', severity: 'warning', sheet: '表1', cell: 'D36:E36', cells: [{ sheet: '表1', cell: 'D7' }], message: '' },
+    {
+      rule: 'C',
+      severity: 'warning',
+      sheet: '表1',
+      cell: 'D36:E36',
+      cells: [{ sheet: '表1', cell: 'D7' }],
+      message: '',
+    },
   ]);
   expect(marks.get('表2')?.get('C15')).toBe('error');
   expect(marks.get('表1')?.get('D36')).toBe('warning');
   expect(marks.get('表1')?.has('D7')).toBe(false);
   expect(findingTargets({ rule: 'N', severity: 'info', table: 'narrative', message: '' })).toEqual([]);
   expect(findingTargets({ rule: 'X', severity: 'info', sheet: 'S', cell: '不是地址', message: '' })).toEqual([]);
-  const sum = { rule: 'W1.3', severity: 'rounding' as const, sheet: '表1', cell: 'D36', cells: [{ sheet: '表1', cell: 'D36' }, { sheet: '表1', cell: 'D6' }, { sheet: '表1', cell: 'D7' }, { sheet: '表4', cell: 'D6' }], message: '' };
+  const sum = {
+    rule: 'W1.3',
+    severity: 'rounding' as const,
+    sheet: '表1',
+    cell: 'D36',
+    cells: [
+      { sheet: '表1', cell: 'D36' },
+      { sheet: '表1', cell: 'D6' },
+      { sheet: '表1', cell: 'D7' },
+      { sheet: '表4', cell: 'D6' },
+    ],
+    message: '',
+  };
   expect([...involvedCells([sum], '表1', { row: 35, col: 3 })].sort()).toEqual(['D6', 'D7']);
   expect(involvedCells([sum], '表1', { row: 5, col: 3 }).size).toBe(0);
   expect(outputName('大同2024.XLSX')).toBe('大同2024-已处理.xlsx');
@@ -162,6 +198,13 @@ test('helpers: marks, targets, names', () => {
   expect(cellText(103.3)).toBe('103.30');
   expect(cellText(35000)).toBe('35000');
   const wb: Workbook = { sheets: [{ name: '表1 预算收支总表', rows: [], merges: [] }] };
-  const plan = { name: '表1 预算收支总表', tag: 't1', cells: [], merges: [], columnWidths: [], print: { paper: 'A4' as const, orientation: 'portrait' as const, fitToWidth: true } };
+  const plan = {
+    name: '表1 预算收支总表',
+    tag: 't1',
+    cells: [],
+    merges: [],
+    columnWidths: [],
+    print: { paper: 'A4' as const, orientation: 'portrait' as const, fitToWidth: true },
+  };
   expect(nameConflicts([plan], wb)[0]?.proposed).toBe('表1 预算收支总表(2)');
 });

@@ -18,7 +18,15 @@ export const SHOTS = join(OUT, 'screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 export const EXAMPLE = join(ROOT, 'assets', 'example', 'datong-2024.xlsx');
 
-const SOURCES = ['src/web', 'src/core', 'src/xlsx', 'src/taskpane', 'assets/example', 'webpack.web.config.js', 'src/web/index.html'];
+const SOURCES = [
+  'src/web',
+  'src/core',
+  'src/xlsx',
+  'src/taskpane',
+  'assets/example',
+  'webpack.web.config.js',
+  'src/web/index.html',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -34,7 +42,10 @@ export function ensureWebBuilt(): void {
   const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (built >= newest) return;
-  execFileSync('npx', ['webpack', '--config', 'webpack.web.config.js', '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync('npx', ['webpack', '--config', 'webpack.web.config.js', '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   if (!existsSync(bundle)) throw new Error('网页构建失败：dist/web/index.html 未生成');
 }
 
@@ -66,7 +77,15 @@ export async function startHarness(viewport = { width: 1280, height: 800 }): Pro
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
     acceptDownloads: true,
     viewport,
     locale: 'zh-CN',
@@ -94,7 +113,9 @@ function closeServer(server: Server): Promise<void> {
 
 /** Requests that went anywhere but the page's own origin (data:/blob: URLs stay in the page). */
 export function foreignRequests(h: Harness): string[] {
-  return h.requests.filter((u) => !(u.startsWith(h.origin + '/') || u === h.origin || u.startsWith('data:') || u.startsWith('blob:')));
+  return h.requests.filter(
+    (u) => !(u.startsWith(h.origin + '/') || u === h.origin || u.startsWith('data:') || u.startsWith('blob:')),
+  );
 }
 
 /** Small JPEG screenshots (CSS pixels, quality 60): for people reviewing a run, not for pixel comparison. */
@@ -106,7 +127,11 @@ export async function shot(page: Page, name: string): Promise<string> {
 
 export function runCliCheckJson(file: string): { status: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'check', '--json', file], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const stdout = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'check', '--json', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };

@@ -38,7 +38,10 @@ function findingText(...words: string[]) {
 }
 
 function findingLink(...words: string[]) {
-  return findingText(...words).locator('xpath=..').getByRole('button').first();
+  return findingText(...words)
+    .locator('xpath=..')
+    .getByRole('button')
+    .first();
 }
 
 function gridCell(sheet: string, cell: string) {
@@ -58,7 +61,9 @@ test('载入示例：共享的校验列表列出 spec §7 中 seed 000 的已知
     await expect(h.page.getByTestId('pane').getByText(code).first().isVisible()).resolves.toBe(true);
   }
   // Every sheet of the example holds one recognised table (spec §2.2 names them).
-  await expect(h.page.locator('.sheettabs [role=tab]', { hasText: '表2' }).first().getAttribute('title')).resolves.toContain('表2 预算收入总表');
+  await expect(
+    h.page.locator('.sheettabs [role=tab]', { hasText: '表2' }).first().getAttribute('title'),
+  ).resolves.toContain('表2 预算收入总表');
   await expect(h.page.locator('.sheettabs [role=tab].table').count()).resolves.toBe(SEED_000_TABLE_SHEETS);
   await shot(h.page, 'wide-findings');
 });
@@ -73,9 +78,15 @@ test('表格标出问题单元格：表2 的 21011 行有尾差标记', async ()
   expect(await marked.count()).toBeGreaterThanOrEqual(1);
   // Jumping to that 尾差 outlines its addends: 21011 = 2101101 + 2101103 (spec §7.2, 41.76 + 11.93).
   const target = (await marked.first().getAttribute('data-cell')) ?? '';
-  await h.page.getByTestId('pane').getByRole('button', { name: `表2!${target}`, exact: true }).first().click();
+  await h.page
+    .getByTestId('pane')
+    .getByRole('button', { name: `表2!${target}`, exact: true })
+    .first()
+    .click();
   await gridCell('表2', target).and(h.page.locator('.focus')).waitFor();
-  const involvedRows = await h.page.locator('.grid-box[data-sheet="表2"] td.involved').evaluateAll((tds) => tds.map((td) => (td.getAttribute('data-cell') ?? '').replace(/^[A-Z]+/, '')));
+  const involvedRows = await h.page
+    .locator('.grid-box[data-sheet="表2"] td.involved')
+    .evaluateAll((tds) => tds.map((td) => (td.getAttribute('data-cell') ?? '').replace(/^[A-Z]+/, '')));
   const codes = await Promise.all([...new Set(involvedRows)].map((r) => gridCell('表2', `A${r}`).textContent()));
   expect(codes.sort()).toEqual(['2101101', '2101103']);
 });
@@ -111,7 +122,9 @@ test('点击问题：表格切到对应工作表、滚动到该单元格并高�
 
 test('窄屏 340px：不出现横向溢出，问题列表和表格都可用', async () => {
   await h.page.setViewportSize({ width: 340, height: 720 });
-  const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await h.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(h.page.locator('.grid-box').isVisible()).resolves.toBe(true);
   const link = findingLink('2210202', '提租补贴');
@@ -127,13 +140,17 @@ test('生成绩效目标表、写入情况说明、下载；命令行 check 能�
   await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
   await h.page.getByTestId('status').filter({ hasText: '绩效目标表' }).waitFor({ timeout: 60_000 });
   await expect(h.page.getByTestId('status').textContent()).resolves.toContain(`新增 ${SEED_000_PROJECTS} 张`);
-  await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS);
+  await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(
+    SEED_000_TABLE_SHEETS + SEED_000_PROJECTS,
+  );
   await shot(h.page, 'wide-form');
 
   // Running it again updates the same forms instead of adding copies.
   await h.page.getByRole('button', { name: '生成/更新绩效目标表' }).click();
   await h.page.getByTestId('status').filter({ hasText: '新增 0 张' }).waitFor({ timeout: 60_000 });
-  await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(SEED_000_TABLE_SHEETS + SEED_000_PROJECTS);
+  await expect(h.page.locator('.sheettabs [role=tab]').count()).resolves.toBe(
+    SEED_000_TABLE_SHEETS + SEED_000_PROJECTS,
+  );
 
   await h.page.getByRole('button', { name: '写入情况说明' }).click();
   await h.page.getByTestId('status').filter({ hasText: '情况说明' }).waitFor({ timeout: 60_000 });
@@ -143,7 +160,10 @@ test('生成绩效目标表、写入情况说明、下载；命令行 check 能�
   await h.page.getByRole('button', { name: '插入缺少的表' }).click();
   await h.page.getByTestId('status').filter({ hasText: '13 张公开表都已存在' }).waitFor({ timeout: 60_000 });
 
-  const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.getByRole('button', { name: '下载' }).click()]);
+  const [download] = await Promise.all([
+    h.page.waitForEvent('download'),
+    h.page.getByRole('button', { name: '下载' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = join(OUT, 'web-download.xlsx');
   await download.saveAs(file);
@@ -178,12 +198,16 @@ test('打开文件：拖放与文件选择都能打开；坏文件给出中文�
   await h.page.getByTestId('status').filter({ hasText: '已打开“拖入的预算公开表.xlsx”' }).waitFor({ timeout: 60_000 });
   await findingText('2210202', '提租补贴').waitFor();
 
-  await h.page.getByTestId('file-input').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是工作簿') });
+  await h.page
+    .getByTestId('file-input')
+    .setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是工作簿') });
   const alert = h.page.locator('[data-testid=status].error');
   await alert.waitFor();
   await expect(alert.textContent()).resolves.toContain('不是 Excel 工作簿');
 
-  await h.page.getByTestId('file-input').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await h.page
+    .getByTestId('file-input')
+    .setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await alert.filter({ hasText: '不是 .xlsx 文件' }).waitFor();
 
   await h.page.getByTestId('file-input').setInputFiles(EXAMPLE);

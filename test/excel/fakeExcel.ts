@@ -110,7 +110,18 @@ export class OfficeError extends Error {
 }
 
 function defaultFormat(): FormatState {
-  return { bold: false, size: 11, fontName: '等线', fontColor: '#000000', fill: '', hAlign: 'General', vAlign: 'Bottom', wrap: false, indent: 0, borders: {} };
+  return {
+    bold: false,
+    size: 11,
+    fontName: '等线',
+    fontColor: '#000000',
+    fill: '',
+    hAlign: 'General',
+    vAlign: 'Bottom',
+    wrap: false,
+    indent: 0,
+    borders: {},
+  };
 }
 
 const MAX_ROW = 1048575;
@@ -133,7 +144,9 @@ export function parseRect(a: string): Rect {
 }
 
 export function rectAddr(r: Rect): string {
-  return r.top === r.bottom && r.left === r.right ? addr(r.top, r.left) : `${addr(r.top, r.left)}:${addr(r.bottom, r.right)}`;
+  return r.top === r.bottom && r.left === r.right
+    ? addr(r.top, r.left)
+    : `${addr(r.top, r.left)}:${addr(r.bottom, r.right)}`;
 }
 
 function intersects(a: Rect, b: Rect): boolean {
@@ -195,7 +208,7 @@ export class FakeExcel {
     return new FakeContext(this);
   }
 
-  readonly run = async <T,>(batch: (ctx: XlContext) => Promise<T>): Promise<T> => batch(this.context());
+  readonly run = async <T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> => batch(this.context());
 
   // ---- test helpers (direct state access, no batching) ----
 
@@ -267,7 +280,9 @@ export class FakeExcel {
     };
     this.sheets.push(s);
     // Like Excel: a new sheet (the clerk's or the add-in's) raises onAdded.
-    if (this.apiVersion >= 7) for (const h of this.addedHandlers) this.pendingEvents.push(Promise.resolve().then(() => h({ worksheetId: id, source: 'Local' })));
+    if (this.apiVersion >= 7)
+      for (const h of this.addedHandlers)
+        this.pendingEvents.push(Promise.resolve().then(() => h({ worksheetId: id, source: 'Local' })));
     return s;
   }
 
@@ -342,7 +357,10 @@ export class FakeExcel {
   fireChanged(s: SheetState, address: string, triggerSource: string): void {
     const e: XlChangedEvent = { address, worksheetId: s.id, changeType: 'RangeEdited' };
     if (this.apiVersion >= 14) e.triggerSource = triggerSource;
-    const handlers = [...(this.sheetHandlers.get(s.id) ?? []), ...(this.apiVersion >= 9 ? this.collectionHandlers : [])];
+    const handlers = [
+      ...(this.sheetHandlers.get(s.id) ?? []),
+      ...(this.apiVersion >= 9 ? this.collectionHandlers : []),
+    ];
     for (const h of handlers) this.pendingEvents.push(Promise.resolve().then(() => h(e)));
   }
 
@@ -389,7 +407,10 @@ abstract class ClientObject {
   }
 
   load(props: string): this {
-    const list = props.split(',').map((p) => p.trim()).filter(Boolean);
+    const list = props
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.ctx.queue(() => {
       this.nullState = !this.exists();
       if (this.nullState) return;
@@ -410,14 +431,18 @@ abstract class ClientObject {
   }
 
   get isNullObject(): boolean {
-    if (this.nullState === undefined) throw new OfficeError('PropertyNotLoaded', '在读取 isNullObject 之前必须调用 context.sync()');
+    if (this.nullState === undefined)
+      throw new OfficeError('PropertyNotLoaded', '在读取 isNullObject 之前必须调用 context.sync()');
     return this.nullState;
   }
 
   protected got<T>(prop: string): T {
     if (this.nullState) throw new OfficeError('InvalidObjectPath', `对象不存在，不能读取 ${prop}`);
     if (!this.snap.has(prop)) {
-      throw new OfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new OfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.snap.get(prop) as T;
   }
@@ -469,7 +494,10 @@ export class FakeContext implements XlContext {
     this.fake.responseBytes.push(this.bytes);
     const limit = this.fake.payloadLimit;
     if (limit !== undefined && this.bytes > limit) {
-      throw new OfficeError('ResponsePayloadSizeLimitExceeded', `响应数据 ${this.bytes} 字节，超过 ${limit} 字节的上限`);
+      throw new OfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `响应数据 ${this.bytes} 字节，超过 ${limit} 字节的上限`,
+      );
     }
     for (const f of this.deliveries) f();
     await Promise.resolve();
@@ -509,7 +537,11 @@ class FakeWorksheetCollection extends ClientObject implements XlWorksheetCollect
   }
 
   get items(): XlWorksheet[] {
-    if (!this.itemsList) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load('items') and context.sync() first.");
+    if (!this.itemsList)
+      throw new OfficeError(
+        'PropertyNotLoaded',
+        "The property 'items' is not available. Call load('items') and context.sync() first.",
+      );
     return this.itemsList;
   }
 
@@ -622,7 +654,12 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
         if (valuesOnly && c.value === '' && !c.formula) continue;
         const [row, col] = k.split(',').map(Number);
         rect = rect
-          ? { top: Math.min(rect.top, row), left: Math.min(rect.left, col), bottom: Math.max(rect.bottom, row), right: Math.max(rect.right, col) }
+          ? {
+              top: Math.min(rect.top, row),
+              left: Math.min(rect.left, col),
+              bottom: Math.max(rect.bottom, row),
+              right: Math.max(rect.right, col),
+            }
           : { top: row, left: col, bottom: row, right: col };
       }
       return rect ? { s, rect } : undefined;
@@ -633,7 +670,10 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
 
   getUsedRange(valuesOnly?: boolean): XlRange {
     const used = this.getUsedRangeOrNullObject(valuesOnly) as FakeRange;
-    return new FakeRange(this.ctx, () => used.peek() ?? { s: this.state(), rect: { top: 0, left: 0, bottom: 0, right: 0 } });
+    return new FakeRange(
+      this.ctx,
+      () => used.peek() ?? { s: this.state(), rect: { top: 0, left: 0, bottom: 0, right: 0 } },
+    );
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange {
@@ -733,7 +773,15 @@ class FakeRange extends ClientObject implements XlRange {
     return new FakeRange(this.ctx, () => {
       const { s, rect } = this.at();
       const o = typeof other === 'string' ? parseRect(other) : (other as FakeRange).at().rect;
-      return { s, rect: { top: Math.min(rect.top, o.top), left: Math.min(rect.left, o.left), bottom: Math.max(rect.bottom, o.bottom), right: Math.max(rect.right, o.right) } };
+      return {
+        s,
+        rect: {
+          top: Math.min(rect.top, o.top),
+          left: Math.min(rect.left, o.left),
+          bottom: Math.max(rect.bottom, o.bottom),
+          right: Math.max(rect.right, o.right),
+        },
+      };
     });
   }
 
@@ -747,7 +795,10 @@ class FakeRange extends ClientObject implements XlRange {
   getCell(row: number, column: number): XlRange {
     return new FakeRange(this.ctx, () => {
       const { s, rect } = this.at();
-      return { s, rect: { top: rect.top + row, left: rect.left + column, bottom: rect.top + row, right: rect.left + column } };
+      return {
+        s,
+        rect: { top: rect.top + row, left: rect.left + column, bottom: rect.top + row, right: rect.left + column },
+      };
     });
   }
 
@@ -795,7 +846,17 @@ class FakeRange extends ClientObject implements XlRange {
         return this.grid((c) => c?.numberFormat ?? 'General');
       case 'valueTypes':
         if (this.tooManyCells()) return null;
-        return this.grid((c) => (c?.error ? 'Error' : c === undefined || c.value === '' ? 'Empty' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String'));
+        return this.grid((c) =>
+          c?.error
+            ? 'Error'
+            : c === undefined || c.value === ''
+              ? 'Empty'
+              : typeof c.value === 'number'
+                ? 'Double'
+                : typeof c.value === 'boolean'
+                  ? 'Boolean'
+                  : 'String',
+        );
       default:
         throw new OfficeError('InvalidArgument', `fake: unsupported range property ${prop}`);
     }
@@ -835,9 +896,13 @@ class FakeRange extends ClientObject implements XlRange {
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       if (data.length !== rows || data.some((row) => row.length !== cols)) {
-        throw new OfficeError('InvalidArgument', `${kind}: 数组大小 ${data.length}×${data[0]?.length ?? 0} 与区域 ${rectAddr(rect)} 不一致`);
+        throw new OfficeError(
+          'InvalidArgument',
+          `${kind}: 数组大小 ${data.length}×${data[0]?.length ?? 0} 与区域 ${rectAddr(rect)} 不一致`,
+        );
       }
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) apply(this.ctx.fake.cellFor(s, rect.top + r, rect.left + c), data[r][c]);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) apply(this.ctx.fake.cellFor(s, rect.top + r, rect.left + c), data[r][c]);
       this.ctx.fake.write(kind, s, rectAddr(rect));
       if (kind !== 'numberFormat') this.ctx.noteDataChange(s, rectAddr(rect));
     });
@@ -875,14 +940,16 @@ class FakeRange extends ClientObject implements XlRange {
   private eachCell(kind: string, f: (c: CellState) => void): void {
     this.ctx.queue(() => {
       const { s, rect } = this.at();
-      for (let r = rect.top; r <= Math.min(rect.bottom, 2000); r++) for (let c = rect.left; c <= Math.min(rect.right, 200); c++) f(this.ctx.fake.cellFor(s, r, c));
+      for (let r = rect.top; r <= Math.min(rect.bottom, 2000); r++)
+        for (let c = rect.left; c <= Math.min(rect.right, 200); c++) f(this.ctx.fake.cellFor(s, r, c));
       this.ctx.fake.write(kind, s, rectAddr(rect));
     });
   }
 
   get format(): XlRangeFormat {
     const self = this;
-    const setFmt = <K extends keyof FormatState>(k: K, v: FormatState[K]): void => self.eachCell(`format.${k}`, (c) => (c.format[k] = v));
+    const setFmt = <K extends keyof FormatState>(k: K, v: FormatState[K]): void =>
+      self.eachCell(`format.${k}`, (c) => (c.format[k] = v));
     const notLoaded = (): never => {
       throw new OfficeError('PropertyNotLoaded', 'fake: format 属性未加载');
     };
@@ -998,7 +1065,8 @@ class FakeRange extends ClientObject implements XlRange {
     this.ctx.queue(() => {
       const { s, rect } = this.at();
       if (across) throw new OfficeError('InvalidArgument', 'fake: merge(across) not modelled');
-      if (s.merges.some((m) => intersects(m, rect))) throw new OfficeError('InvalidOperation', `合并区域 ${rectAddr(rect)} 与已有合并区域重叠`);
+      if (s.merges.some((m) => intersects(m, rect)))
+        throw new OfficeError('InvalidOperation', `合并区域 ${rectAddr(rect)} 与已有合并区域重叠`);
       s.merges.push(rect);
       this.ctx.fake.write('merge', s, rectAddr(rect));
     });
@@ -1012,7 +1080,8 @@ class FakeRange extends ClientObject implements XlRange {
   }
 
   getMergedAreasOrNullObject(): XlRangeAreas {
-    if (this.ctx.fake.apiVersion < 13) throw new OfficeError('ApiNotFound', 'getMergedAreasOrNullObject 需要 ExcelApi 1.13');
+    if (this.ctx.fake.apiVersion < 13)
+      throw new OfficeError('ApiNotFound', 'getMergedAreasOrNullObject 需要 ExcelApi 1.13');
     return new FakeRangeAreas(this.ctx, () => {
       const { s, rect } = this.at();
       const ms = s.merges.filter((m) => intersects(m, rect));
@@ -1024,7 +1093,9 @@ class FakeRange extends ClientObject implements XlRange {
     if (this.ctx.fake.apiVersion < 9) throw new OfficeError('ApiNotFound', 'getCellProperties 需要 ExcelApi 1.9');
     let value: XlCellIndent[][] | undefined;
     this.ctx.queue(() => {
-      const grid = this.grid((c) => ({ format: { indentLevel: props.format.indentLevel ? (c?.format.indent ?? 0) : undefined } }));
+      const grid = this.grid((c) => ({
+        format: { indentLevel: props.format.indentLevel ? (c?.format.indent ?? 0) : undefined },
+      }));
       this.ctx.countResponse(grid);
       this.ctx.deliver(() => (value = grid));
     });
@@ -1081,12 +1152,15 @@ class FakeCfCollection implements XlConditionalFormatCollection {
     this.ctx.queue(() => {
       const { s, rect } = this.at();
       const states = s.cfs.filter((cf) => intersects(cf.rect, rect));
-      if (this.ctx.fake.failConditionalFormatReads) throw new OfficeError('GeneralException', 'An internal error has occurred.');
+      if (this.ctx.fake.failConditionalFormatReads)
+        throw new OfficeError('GeneralException', 'An internal error has occurred.');
       if (wants.some((p) => p.startsWith('items/custom/')) && states.some((cf) => cf.type !== 'Custom')) {
         throw new OfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
       }
       const withFormula = wants.some((p) => p.startsWith('items/custom'));
-      const list = states.map((cf, i) => new FakeCf(this.ctx, () => ({ s, cf }), String(i), cf.type, withFormula ? cf.formula : undefined));
+      const list = states.map(
+        (cf, i) => new FakeCf(this.ctx, () => ({ s, cf }), String(i), cf.type, withFormula ? cf.formula : undefined),
+      );
       this.ctx.countResponse(states.map((cf) => ({ type: cf.type, formula: withFormula ? cf.formula : undefined })));
       this.ctx.deliver(() => (this.list = list));
     });
@@ -1104,7 +1178,13 @@ class FakeCfCollection implements XlConditionalFormatCollection {
       s.cfs.push(state);
       this.ctx.fake.write('cf.add', s, rectAddr(rect));
     });
-    return new FakeCf(this.ctx, () => (state && sheet ? { s: sheet, cf: state } : undefined), undefined, type, undefined);
+    return new FakeCf(
+      this.ctx,
+      () => (state && sheet ? { s: sheet, cf: state } : undefined),
+      undefined,
+      type,
+      undefined,
+    );
   }
 }
 
@@ -1258,9 +1338,11 @@ class FakeNameCollection implements XlNamedItemCollection {
   add(name: string, reference: XlRange | string, comment?: string): XlNamedItem {
     this.ctx.queue(() => {
       const fake = this.ctx.fake;
-      if (fake.names.some((n) => n.name.toUpperCase() === name.toUpperCase())) throw new OfficeError('ItemAlreadyExists', `名称 ${name} 已存在`);
+      if (fake.names.some((n) => n.name.toUpperCase() === name.toUpperCase()))
+        throw new OfficeError('ItemAlreadyExists', `名称 ${name} 已存在`);
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new OfficeError('InvalidArgument', `名称 ${name} 不合法`);
-      if (typeof reference === 'string') throw new OfficeError('InvalidArgument', 'fake: string references not modelled');
+      if (typeof reference === 'string')
+        throw new OfficeError('InvalidArgument', 'fake: string references not modelled');
       const { s, rect } = (reference as FakeRange).at();
       fake.names.push({ name, sheetId: s.id, rect, comment: comment ?? '' });
       fake.write('name.add', s, name);

@@ -85,12 +85,17 @@ describe('insertTemplates', () => {
     const first = await fake.run((ctx) => insertTemplates(ctx, plans, { requirements: fake.requirements }));
     expect(first.status).toBe('conflicts');
     if (first.status !== 'conflicts') return;
-    expect(first.conflicts).toEqual([expect.objectContaining({ tag: 't1', wanted: '表1 预算收支总表', proposed: '表1 预算收支总表(2)' })]);
+    expect(first.conflicts).toEqual([
+      expect.objectContaining({ tag: 't1', wanted: '表1 预算收支总表', proposed: '表1 预算收支总表(2)' }),
+    ]);
     expect(fake.writes).toHaveLength(0);
     expect(fake.sheets).toHaveLength(1);
 
     const second = await fake.run((ctx) =>
-      insertTemplates(ctx, plans, { requirements: fake.requirements, renames: { [plans[0].name]: first.conflicts[0].proposed } }),
+      insertTemplates(ctx, plans, {
+        requirements: fake.requirements,
+        renames: { [plans[0].name]: first.conflicts[0].proposed },
+      }),
     );
     expect(second.status).toBe('inserted');
     expect(fake.sheetByName('表1 预算收支总表(2)')).toBeDefined();
@@ -103,9 +108,13 @@ describe('insertTemplates', () => {
     const fake = new FakeExcel(14);
     fake.addSheet('甲');
     fake.addSheet('乙');
-    const res = await fake.run((ctx) => insertTemplates(ctx, [smallPlan('甲', 't1')], { requirements: fake.requirements, renames: { 甲: '乙' } }));
+    const res = await fake.run((ctx) =>
+      insertTemplates(ctx, [smallPlan('甲', 't1')], { requirements: fake.requirements, renames: { 甲: '乙' } }),
+    );
     expect(res.status).toBe('conflicts');
-    const bad = await fake.run((ctx) => insertTemplates(ctx, [smallPlan('甲', 't1')], { requirements: fake.requirements, renames: { 甲: '表:1' } }));
+    const bad = await fake.run((ctx) =>
+      insertTemplates(ctx, [smallPlan('甲', 't1')], { requirements: fake.requirements, renames: { 甲: '表:1' } }),
+    );
     expect(bad.status).toBe('conflicts');
     if (bad.status === 'conflicts') expect(bad.conflicts[0].reason).toContain('不允许的字符');
   });
@@ -113,7 +122,9 @@ describe('insertTemplates', () => {
   test('a second copy of a table stays untagged; the first keeps the tag', async () => {
     const fake = new FakeExcel(14);
     await fake.run((ctx) => insertTemplates(ctx, [smallPlan('表A', 't1')], { requirements: fake.requirements }));
-    const res = await fake.run((ctx) => insertTemplates(ctx, [smallPlan('表A', 't1')], { requirements: fake.requirements, renames: { 表A: '表A(2)' } }));
+    const res = await fake.run((ctx) =>
+      insertTemplates(ctx, [smallPlan('表A', 't1')], { requirements: fake.requirements, renames: { 表A: '表A(2)' } }),
+    );
     expect(res.status).toBe('inserted');
     if (res.status === 'inserted') expect(res.sheets[0].definedName).toBeUndefined();
     expect(fake.names.filter((n) => n.name === 'BD_TABLE_t1')).toHaveLength(1);
@@ -121,7 +132,9 @@ describe('insertTemplates', () => {
 
   test('old hosts (ExcelApi 1.4) get the tables without freeze panes or print setup', async () => {
     const fake = new FakeExcel(4);
-    const res = await fake.run((ctx) => insertTemplates(ctx, [smallPlan('旧版', 't2')], { requirements: fake.requirements }));
+    const res = await fake.run((ctx) =>
+      insertTemplates(ctx, [smallPlan('旧版', 't2')], { requirements: fake.requirements }),
+    );
     expect(res.status === 'inserted' && res.printSetup).toBe('unsupported');
     expect(fake.syncCount).toBe(2);
     expect(fake.sheet('旧版').freezeRows).toBe(0);
@@ -135,14 +148,17 @@ describe('insertTemplates', () => {
     expect(fake.syncCount).toBeGreaterThan(3);
     expect(fake.writes.filter((w) => w.kind === 'formulas').length).toBeGreaterThan(1);
     for (const cell of t12.cells) {
-      if (cell.formula) expect(fake.sheet(t12.name).cells.get(`${cell.row},${cell.col}`)?.formula).toBe('=' + cell.formula);
+      if (cell.formula)
+        expect(fake.sheet(t12.name).cells.get(`${cell.row},${cell.col}`)?.formula).toBe('=' + cell.formula);
     }
   });
 
   test('progress reaches the total', async () => {
     const fake = new FakeExcel(14);
     const seen: number[] = [];
-    await fake.run((ctx) => insertTemplates(ctx, allPlans(), { requirements: fake.requirements, onProgress: (p) => seen.push(p.done) }));
+    await fake.run((ctx) =>
+      insertTemplates(ctx, allPlans(), { requirements: fake.requirements, onProgress: (p) => seen.push(p.done) }),
+    );
     expect(Math.max(...seen)).toBe(13);
   });
 });

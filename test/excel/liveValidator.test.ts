@@ -15,9 +15,22 @@ function stubAnalyze(wb: Workbook): LiveAnalysis {
   const s = wb.sheets.find((x) => x.name === '表1');
   const n = (r: number, c: number): number => Number(s ? (valueAt(s, r, c) ?? 0) : 0);
   if (s) {
-    if (n(1, 1) !== n(2, 1) + n(3, 1)) findings.push({ rule: 'T1', severity: 'error', table: 't1', sheet: '表1', cell: 'B2', cells: [{ sheet: '表1', cell: 'B2' }, { sheet: '表1', cell: 'B3' }], message: '合计不等于各项之和' });
+    if (n(1, 1) !== n(2, 1) + n(3, 1))
+      findings.push({
+        rule: 'T1',
+        severity: 'error',
+        table: 't1',
+        sheet: '表1',
+        cell: 'B2',
+        cells: [
+          { sheet: '表1', cell: 'B2' },
+          { sheet: '表1', cell: 'B3' },
+        ],
+        message: '合计不等于各项之和',
+      });
     const d = Math.abs(n(1, 2) - (n(2, 2) + n(3, 2)));
-    if (d > 0 && d <= 0.0100001) findings.push({ rule: 'T2', severity: 'rounding', table: 't1', sheet: '表1', cell: 'C2', message: '尾差' });
+    if (d > 0 && d <= 0.0100001)
+      findings.push({ rule: 'T2', severity: 'rounding', table: 't1', sheet: '表1', cell: 'C2', message: '尾差' });
   }
   return { findings, tables: s ? ['t1'] : [] };
 }
@@ -35,9 +48,21 @@ function setup(apiVersion = 14) {
   b2.format.fill = '#00B050';
   b2.format.bold = true;
   b2.numberFormat = '0.00';
-  sheet.cfs.push({ id: 'clerk-cf', rect: { top: 1, left: 1, bottom: 3, right: 1 }, type: 'CellValue', formula: '>100', fill: '#FF0000', fontColor: '' });
+  sheet.cfs.push({
+    id: 'clerk-cf',
+    rect: { top: 1, left: 1, bottom: 3, right: 1 },
+    type: 'CellValue',
+    formula: '>100',
+    fill: '#FF0000',
+    fontColor: '',
+  });
   let passes = 0;
-  const v = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: stubAnalyze, onPass: () => passes++ });
+  const v = new LiveValidator({
+    run: fake.run,
+    requirements: fake.requirements,
+    analyze: stubAnalyze,
+    onPass: () => passes++,
+  });
   return { fake, sheet, v, passes: () => passes };
 }
 
@@ -69,7 +94,9 @@ describe('LiveValidator', () => {
     // Values and the clerk's own formats are untouched by marking.
     const afterEdit = JSON.parse(before);
     const now = JSON.parse(fake.formatSnapshot('表1'));
-    expect(now.cells.find((c: unknown[]) => c[0] === '1,1')).toEqual(afterEdit.cells.find((c: unknown[]) => c[0] === '1,1'));
+    expect(now.cells.find((c: unknown[]) => c[0] === '1,1')).toEqual(
+      afterEdit.cells.find((c: unknown[]) => c[0] === '1,1'),
+    );
   });
 
   test('fixing the value removes the marks and the sheet looks exactly as before', async () => {
@@ -182,7 +209,8 @@ describe('LiveValidator', () => {
     const { fake } = setup();
     const seen: string[][] = [];
     const live = new LiveValidator({
-      run: fake.run, requirements: fake.requirements,
+      run: fake.run,
+      requirements: fake.requirements,
       analyze: (wb) => {
         seen.push(wb.sheets.map((s) => s.name));
         return { findings: [], tables: [] };
@@ -244,7 +272,14 @@ describe('LiveValidator', () => {
   test('the clerk’s own conditional formats of any type are never touched, even a Custom one', async () => {
     const { fake, v } = setup();
     const s = fake.sheet('表1');
-    s.cfs.push({ id: 'clerk-custom', rect: { top: 1, left: 1, bottom: 1, right: 1 }, type: 'Custom', formula: '=B2>100', fill: '#00FF00', fontColor: '' });
+    s.cfs.push({
+      id: 'clerk-custom',
+      rect: { top: 1, left: 1, bottom: 1, right: 1 },
+      type: 'Custom',
+      formula: '=B2>100',
+      fill: '#00FF00',
+      fontColor: '',
+    });
     await v.start();
     await fake.edit('表1', 'B3', 11);
     await settle(v);
@@ -256,7 +291,12 @@ describe('LiveValidator', () => {
   test('when Excel cannot read the conditional formats, findings are still listed, without marks', async () => {
     const { fake } = setup();
     const notices: (string | undefined)[] = [];
-    const v = new LiveValidator({ run: fake.run, requirements: fake.requirements, analyze: stubAnalyze, onPass: (r) => notices.push(r.notice) });
+    const v = new LiveValidator({
+      run: fake.run,
+      requirements: fake.requirements,
+      analyze: stubAnalyze,
+      onPass: (r) => notices.push(r.notice),
+    });
     await v.start();
     fake.failConditionalFormatReads = true;
     await fake.edit('表1', 'B3', 11);
@@ -286,7 +326,8 @@ describe('LiveValidator', () => {
     await v.start();
     await fake.edit('表1', 'B3', 11);
     await settle(v);
-    for (const cf of fake.sheet('表1').cfs) if (cf.id !== 'clerk-cf') cf.rect = { ...cf.rect, top: cf.rect.top + 5, bottom: cf.rect.bottom + 5 };
+    for (const cf of fake.sheet('表1').cfs)
+      if (cf.id !== 'clerk-cf') cf.rect = { ...cf.rect, top: cf.rect.top + 5, bottom: cf.rect.bottom + 5 };
     await fake.edit('表1', 'B3', 10);
     await settle(v);
     expect(fake.sheet('表1').cfs.map((c) => c.id)).toEqual(['clerk-cf']);
@@ -312,11 +353,30 @@ describe('LiveValidator', () => {
 
 describe('wantedMarks', () => {
   const ids = { 表1: 'S1', 表2: 'S2' };
-  const finding = (severity: Finding['severity'], cell: string, sheet = '表1'): Finding => ({ rule: 'T', severity, table: 't1', sheet, cell, message: 'x' });
+  const finding = (severity: Finding['severity'], cell: string, sheet = '表1'): Finding => ({
+    rule: 'T',
+    severity,
+    table: 't1',
+    sheet,
+    cell,
+    message: 'x',
+  });
 
   test('one mark per cell with the worst severity touching it; info and unknown sheets unmarked', () => {
-    const m = wantedMarks([finding('rounding', 'B2'), finding('error', 'b2'), finding('info', 'C3'), finding('error', 'A1', '别的表'), { ...finding('warning', 'D4'), cells: [{ sheet: '表2', cell: 'E5' }] }], ids);
-    expect([...m.get('S1')!]).toEqual([['B2', 'error'], ['D4', 'warning']]);
+    const m = wantedMarks(
+      [
+        finding('rounding', 'B2'),
+        finding('error', 'b2'),
+        finding('info', 'C3'),
+        finding('error', 'A1', '别的表'),
+        { ...finding('warning', 'D4'), cells: [{ sheet: '表2', cell: 'E5' }] },
+      ],
+      ids,
+    );
+    expect([...m.get('S1')!]).toEqual([
+      ['B2', 'error'],
+      ['D4', 'warning'],
+    ]);
     expect([...m.get('S2')!]).toEqual([['E5', 'warning']]);
     expect(m.has('别的表')).toBe(false);
   });

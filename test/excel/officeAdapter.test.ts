@@ -18,11 +18,14 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     const adapter = adapterOn(fake);
     const out = await adapter.insertTemplates({ params: PARAMS });
     expect(out.status).toBe('inserted');
-    if (out.status === 'inserted') expect(out.sheets.map((s) => s.name)).toEqual(renderTemplates(PARAMS).map((p) => p.name));
+    if (out.status === 'inserted')
+      expect(out.sheets.map((s) => s.name)).toEqual(renderTemplates(PARAMS).map((p) => p.name));
     await adapter.live.idle();
     const summary = await adapter.validate();
     // Every table of the template is found again from the written workbook.
-    expect([...summary.tables].sort()).toEqual(['t1', 't10', 't11', 't12', 't13', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'].sort());
+    expect([...summary.tables].sort()).toEqual(
+      ['t1', 't10', 't11', 't12', 't13', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'].sort(),
+    );
     for (const f of summary.findings) expect(typeof f.message).toBe('string');
   });
 
@@ -41,7 +44,8 @@ describe('OfficeWorkbookAdapter over the fake', () => {
       const expected = new Set<string>();
       for (const f of analyzeWorkbook(buildSeedWorkbook('000', 'published')).findings) {
         if (f.severity === 'info') continue;
-        for (const c of [...(f.sheet && f.cell ? [{ sheet: f.sheet, cell: f.cell }] : []), ...(f.cells ?? [])]) expected.add(`${c.sheet}!${c.cell.replace(/\$/g, '')}`);
+        for (const c of [...(f.sheet && f.cell ? [{ sheet: f.sheet, cell: f.cell }] : []), ...(f.cells ?? [])])
+          expected.add(`${c.sheet}!${c.cell.replace(/\$/g, '')}`);
       }
       const marked = fake.sheets.flatMap((s) => s.cfs.map((cf) => `${s.name}!${rectAddr(cf.rect)}`));
       expect(new Set(marked)).toEqual(expected);
@@ -63,7 +67,10 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     jest.useFakeTimers();
     try {
       const fake = new FakeExcel(14);
-      fake.addSheet('表1', [['项目', '金额'], ['合计', 1]]);
+      fake.addSheet('表1', [
+        ['项目', '金额'],
+        ['合计', 1],
+      ]);
       const adapter = adapterOn(fake);
       const errors: string[] = [];
       adapter.onLiveError((m) => errors.push(m));
@@ -88,14 +95,19 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     const first = await adapter.insertTemplates({ params: PARAMS });
     expect(first.status).toBe('conflicts');
     expect(fake.sheets).toHaveLength(1);
-    const second = await adapter.insertTemplates({ params: PARAMS, renames: { '表5 一般公共预算支出表': '表5 一般公共预算支出表(新)' } });
+    const second = await adapter.insertTemplates({
+      params: PARAMS,
+      renames: { '表5 一般公共预算支出表': '表5 一般公共预算支出表(新)' },
+    });
     expect(second.status).toBe('inserted');
     expect(fake.cell('表5 一般公共预算支出表', 'A1')?.value).toBe('别动');
   });
 
   test('bad parameters are a clear Chinese error', async () => {
     const fake = new FakeExcel(14);
-    await expect(adapterOn(fake).insertTemplates({ params: { ...PARAMS, unit: '' } })).rejects.toThrow(/单位名称不能为空/);
+    await expect(adapterOn(fake).insertTemplates({ params: { ...PARAMS, unit: '' } })).rejects.toThrow(
+      /单位名称不能为空/,
+    );
   });
 
   test('selectCell activates the sheet and selects the cell; a missing sheet says so', async () => {
@@ -117,7 +129,9 @@ describe('OfficeWorkbookAdapter over the fake', () => {
       const direct = analyzeWorkbook(wb);
       const viaExcel = analyzeWorkbook(read);
       expect(Object.keys(viaExcel.disclosure.tables).sort()).toEqual(Object.keys(direct.disclosure.tables).sort());
-      expect(viaExcel.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(direct.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`));
+      expect(viaExcel.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(
+        direct.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`),
+      );
     }
   });
 
@@ -150,7 +164,16 @@ describe('OfficeWorkbookAdapter over the fake', () => {
       planForms: () => ({
         projects: 1,
         skipped: 0,
-        plans: [{ name: '绩效目标表-甲项目', tag: 'form:甲项目', cells: [{ row: 0, col: 0, value: '项目支出绩效目标表', style: 'formTitle' }], merges: [], columnWidths: [10], print: { paper: 'A4', orientation: 'portrait', fitToWidth: true } }],
+        plans: [
+          {
+            name: '绩效目标表-甲项目',
+            tag: 'form:甲项目',
+            cells: [{ row: 0, col: 0, value: '项目支出绩效目标表', style: 'formTitle' }],
+            merges: [],
+            columnWidths: [10],
+            print: { paper: 'A4', orientation: 'portrait', fitToWidth: true },
+          },
+        ],
       }),
     });
     const out = await withPlanner.buildForms();

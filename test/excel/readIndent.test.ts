@@ -21,7 +21,11 @@ function clerkWorkbook(apiVersion: number): FakeExcel {
 
 async function read(fake: FakeExcel, known?: Awaited<ReturnType<typeof readSnapshot>>) {
   return fake.run((ctx) =>
-    readSnapshot(ctx, { requirements: fake.requirements, knownSheetIds: known && Object.values(known.sheetIds), sizes: known?.sizes }),
+    readSnapshot(ctx, {
+      requirements: fake.requirements,
+      knownSheetIds: known && Object.values(known.sheetIds),
+      sizes: known?.sizes,
+    }),
   );
 }
 
@@ -64,7 +68,12 @@ describe('reading Excel cell indent', () => {
     const first = await read(fake);
     const limit = Math.ceil(first.sizes[s.id].bytes / 4);
     const banded = await fake.run((ctx) =>
-      readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: limit, knownSheetIds: [s.id], sizes: first.sizes }),
+      readSnapshot(ctx, {
+        requirements: fake.requirements,
+        payloadLimit: limit,
+        knownSheetIds: [s.id],
+        sizes: first.sizes,
+      }),
     );
     expect(banded.syncs).toBeGreaterThan(2);
     const rows = banded.workbook.sheets[0].rows;

@@ -12,7 +12,12 @@ import { FakeExcel } from './fakeExcel';
  */
 async function thirtyUnits(): Promise<FakeExcel> {
   const fake = new FakeExcel(14);
-  const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: Array.from({ length: 30 }, (_, i) => `单位${i + 1}`) });
+  const plans = renderTemplates({
+    year: 2026,
+    unit: '测试部门',
+    level: '部门',
+    units: Array.from({ length: 30 }, (_, i) => `单位${i + 1}`),
+  });
   await fake.run((ctx) => insertTemplates(ctx, plans, { requirements: fake.requirements }));
   return fake;
 }
@@ -76,7 +81,12 @@ describe('reading under the payload limit', () => {
     // The next read plans from the sizes it learnt: no failed sync, same workbook.
     fake.responseBytes = [];
     const second = await fake.run((ctx) =>
-      readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: limit, knownSheetIds: Object.values(first.sheetIds), sizes: first.sizes }),
+      readSnapshot(ctx, {
+        requirements: fake.requirements,
+        payloadLimit: limit,
+        knownSheetIds: Object.values(first.sheetIds),
+        sizes: first.sizes,
+      }),
     );
     expect(fake.responseBytes.every((b) => b <= limit)).toBe(true);
     expect(second.syncs).toBe(fake.responseBytes.length);
@@ -88,7 +98,13 @@ describe('reading under the payload limit', () => {
     const fake = await thirtyUnits();
     const first = await fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }));
     const before = fake.syncCount;
-    const again = await fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, knownSheetIds: Object.values(first.sheetIds), sizes: first.sizes }));
+    const again = await fake.run((ctx) =>
+      readSnapshot(ctx, {
+        requirements: fake.requirements,
+        knownSheetIds: Object.values(first.sheetIds),
+        sizes: first.sizes,
+      }),
+    );
     expect(fake.syncCount - before).toBe(1);
     expect(again.syncs).toBe(1);
   });
@@ -103,7 +119,12 @@ describe('reading under the payload limit', () => {
     fake.cellFor(t12, lastRow + 5, 0).value = '新增项目';
     fake.cellFor(t12, lastRow + 5, 3).value = 12.5;
     const snap = await fake.run((ctx) =>
-      readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: limit, knownSheetIds: Object.values(known.sheetIds), sizes: known.sizes }),
+      readSnapshot(ctx, {
+        requirements: fake.requirements,
+        payloadLimit: limit,
+        knownSheetIds: Object.values(known.sheetIds),
+        sizes: known.sizes,
+      }),
     );
     const sheet = snap.workbook.sheets.find((s) => s.name === t12.name)!;
     expect(sheet.rows[lastRow + 5]?.[0]?.value).toBe('新增项目');
@@ -115,8 +136,12 @@ describe('reading under the payload limit', () => {
     const fake = new FakeExcel(14);
     fake.addSheet('巨表', [['很长的文字'.repeat(200), '又一段很长的文字'.repeat(200)]]);
     fake.payloadLimit = 500;
-    await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 }))).rejects.toThrow(WorkbookTooBigError);
-    await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 }))).rejects.toThrow(/工作簿太大/);
+    await expect(
+      fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 })),
+    ).rejects.toThrow(WorkbookTooBigError);
+    await expect(
+      fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 })),
+    ).rejects.toThrow(/工作簿太大/);
   });
 
   test('a used range reaching far beyond the tables is named in the error, not read cell by cell', async () => {
@@ -127,7 +152,9 @@ describe('reading under the payload limit', () => {
     fake.maxCellsPerRead = 100_000; // Excel's 5,000,000, scaled down so the fake stays quick
     const read = fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }));
     await expect(read).rejects.toThrow(WorkbookTooBigError);
-    await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }))).rejects.toThrow(/“杂表”的已用区域是 A1:D1000000（1000000 行 × 4 列）/);
+    await expect(fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }))).rejects.toThrow(
+      /“杂表”的已用区域是 A1:D1000000（1000000 行 × 4 列）/,
+    );
   });
 
   test('Excel’s size error codes are recognised however they are spelt or nested', () => {

@@ -32,16 +32,22 @@ describe('budget-disclosure forms', () => {
     const written = await readXlsx(out);
     for (const s of original.sheets) {
       const copy = written.sheets.find((x) => x.name === s.name);
-      expect(copy?.rows.map((row) => row.map((c) => c?.value ?? null))).toEqual(s.rows.map((row) => row.map((c) => c?.value ?? null)));
+      expect(copy?.rows.map((row) => row.map((c) => c?.value ?? null))).toEqual(
+        s.rows.map((row) => row.map((c) => c?.value ?? null)),
+      );
     }
     const forms = locateForms(written);
     expect(forms).toHaveLength(14);
     // Our form and record sheets do not disturb the table locator.
     expect(locateTables(written).tables.t12?.sheet).toBe(locateTables(original).tables.t12?.sheet);
-    expect(locateTables(written).findings.map((f) => f.message)).toEqual(locateTables(original).findings.map((f) => f.message));
+    expect(locateTables(written).findings.map((f) => f.message)).toEqual(
+      locateTables(original).findings.map((f) => f.message),
+    );
     const fx = loadFixture('000');
     const net = forms.find((f) => f.projectName === 'Z网络运维服务费');
-    expect(net?.funds.annual.total.toString()).toBe(fx.forms.find((f) => f.projectName === 'Z网络运维服务费')?.funds.annual);
+    expect(net?.funds.annual.total.toString()).toBe(
+      fx.forms.find((f) => f.projectName === 'Z网络运维服务费')?.funds.annual,
+    );
     expect(net?.title).toBe('大同市市级预算部门（单位）项目支出绩效目标表');
     expect(net?.department).toBe('121-大同市人力资源和社会保障局[部门]');
     // The record sheet is there but hidden from the clerk.
@@ -61,11 +67,15 @@ describe('budget-disclosure forms', () => {
   });
 
   it('explains bad input instead of crashing', async () => {
-    await expect(runForms(join(dir, 'nope.xlsx'), { ...opts, output: join(dir, 'x.xlsx') })).rejects.toThrow('找不到输入文件');
+    await expect(runForms(join(dir, 'nope.xlsx'), { ...opts, output: join(dir, 'x.xlsx') })).rejects.toThrow(
+      '找不到输入文件',
+    );
     const noT12 = join(dir, 'empty.xlsx');
     await writeGridToXlsx({ sheets: [{ name: 'Sheet1', rows: [[{ value: '你好' }]], merges: [] }] }, noT12);
     await expect(runForms(noT12, { ...opts, output: join(dir, 'y.xlsx') })).rejects.toThrow('没有找到表12');
-    await expect(runForms(input, { ...opts, output: join(dir, 'z.xlsx'), moneyFormat: '0.0' })).rejects.toThrow('--money-format');
+    await expect(runForms(input, { ...opts, output: join(dir, 'z.xlsx'), moneyFormat: '0.0' })).rejects.toThrow(
+      '--money-format',
+    );
   });
 
   it('on a workbook that already has the published forms (003) adds the missing one and reports the rest', async () => {
@@ -113,7 +123,13 @@ describe('budget-disclosure forms', () => {
     const in003 = join(dir, '003-tables.xlsx');
     await writeGridToXlsx(buildSeedWorkbook('003', 'published'), in003);
     const list = join(dir, 'projects.json');
-    writeFileSync(list, JSON.stringify([{ name: 'J物业费', attribute: '延续性项目（阶段开展）', term: '2年', periodTotal: '1,581,000' }, { name: '不存在的项目' }]));
+    writeFileSync(
+      list,
+      JSON.stringify([
+        { name: 'J物业费', attribute: '延续性项目（阶段开展）', term: '2年', periodTotal: '1,581,000' },
+        { name: '不存在的项目' },
+      ]),
+    );
     const out = join(dir, 'out003-list.xlsx');
     const r = await runForms(in003, { ...opts, output: out, projects: list });
     expect(r.stdout).toContain('“不存在的项目”在表12中找不到');
@@ -125,7 +141,9 @@ describe('budget-disclosure forms', () => {
     expect(mine?.funds.period.split.local.toString()).toBe(fx?.fundsPeriod.local);
     expect(mine?.funds.annual.total.toString()).toBe(fx?.funds.annual);
     writeFileSync(list, JSON.stringify([{ name: 'J物业费', term: '两年' }]));
-    await expect(runForms(in003, { ...opts, output: join(dir, 'bad-list.xlsx'), projects: list })).rejects.toThrow('第1项“term”：项目期应写成“N年”');
+    await expect(runForms(in003, { ...opts, output: join(dir, 'bad-list.xlsx'), projects: list })).rejects.toThrow(
+      '第1项“term”：项目期应写成“N年”',
+    );
   });
 
   it('a second run on its own output after a 表12 change updates the money and keeps what the clerk typed', async () => {
@@ -134,7 +152,9 @@ describe('budget-disclosure forms', () => {
     const grid1 = await readXlsx(out1);
     const form = locateForms(grid1).find((f) => f.projectName === 'J仲裁委业务费');
     expect(form).toBeDefined();
-    const t12 = grid1.sheets.find((s) => s.rows.some((r) => r?.[0]?.value === 'J仲裁委业务费' && typeof r?.[1]?.value !== 'undefined'));
+    const t12 = grid1.sheets.find((s) =>
+      s.rows.some((r) => r?.[0]?.value === 'J仲裁委业务费' && typeof r?.[1]?.value !== 'undefined'),
+    );
     const t12Row = t12?.rows.findIndex((r) => r?.[0]?.value === 'J仲裁委业务费') ?? -1;
     expect(t12Row).toBeGreaterThan(0);
     // The clerk types an indicator and the overview, and 表12 goes from 7.00 to 8.25 万元.

@@ -27,7 +27,13 @@ function departmentDisclosure(): Disclosure {
   ];
   const rows: TableRow[] = lines.map(([kind, name, total, unit], i) => {
     const r = 3 + i;
-    const amount = (v: string, c: number): Amount => ({ value: new Decimal(v), blank: false, sheet: '表12', cell: addr(r, c), raw: Number(v) });
+    const amount = (v: string, c: number): Amount => ({
+      value: new Decimal(v),
+      blank: false,
+      sheet: '表12',
+      cell: addr(r, c),
+      raw: Number(v),
+    });
     return {
       kind,
       key: name,
@@ -42,7 +48,15 @@ function departmentDisclosure(): Disclosure {
   return {
     meta: { year: 2024, unit: '晋城市人力资源和社会保障局', level: '部门' },
     tables: {
-      t12: { id: 't12', sheet: '表12', range: 'A1:G11', columns: { project_name: { col: 0, header: '项目名称' } }, headerRow: 2, rows, fromTemplate: false },
+      t12: {
+        id: 't12',
+        sheet: '表12',
+        range: 'A1:G11',
+        columns: { project_name: { col: 0, header: '项目名称' } },
+        headerRow: 2,
+        rows,
+        fromTemplate: false,
+      },
     },
     findings: [],
   };

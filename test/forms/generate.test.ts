@@ -34,8 +34,14 @@ describe('forms generated from 表12 carry the published prefilled values', () =
       const generated = locateForms({ sheets: plans.map(planToSheet) });
       expect(generated).toHaveLength(14);
       // Deviations the spec documents (§5.4, §7, Appendix C); everything else must be equal.
-      const nameTypos: Record<string, string> = { 'Z学术技术带头人评审工作经历、津贴经费': 'Z学术技术带头人评审工作经费、津贴经费' };
-      const annualRounding: Record<string, string> = { QT聘用人员经费: '-11', QT劳务派遣人员经费: '11', ZY历史遗留就业困难人员补缴养老保险本金: '-33.58' };
+      const nameTypos: Record<string, string> = {
+        'Z学术技术带头人评审工作经历、津贴经费': 'Z学术技术带头人评审工作经费、津贴经费',
+      };
+      const annualRounding: Record<string, string> = {
+        QT聘用人员经费: '-11',
+        QT劳务派遣人员经费: '11',
+        ZY历史遗留就业困难人员补缴养老保险本金: '-33.58',
+      };
       const multiYear = new Set(['J物业费']);
       let compared = 0;
       for (const g of generated) {
@@ -78,10 +84,21 @@ describe('canonical form layout (spec §3.2)', () => {
   it('prints title, year and the field rows in spec order', () => {
     expect(cell(plan, 'A1')).toBe('大同市市级预算部门（单位）项目支出绩效目标表');
     expect(cell(plan, 'A2')).toBe('（2024年度）');
-    const labels = plan.cells.filter((c) => c.col === 0 && typeof c.value === 'string' && c.value !== '').map((c) => c.value);
+    const labels = plan.cells
+      .filter((c) => c.col === 0 && typeof c.value === 'string' && c.value !== '')
+      .map((c) => c.value);
     expect(labels.slice(2, 13)).toEqual([
-      '项目名称', '主管部门及代码', '项目属性', '项目资金（元）', '项目概况', '立项依据', '项目设立必要性',
-      '保证项目实施的制度、措施', '项目实施计划', '总体目标', '绩效指标',
+      '项目名称',
+      '主管部门及代码',
+      '项目属性',
+      '项目资金（元）',
+      '项目概况',
+      '立项依据',
+      '项目设立必要性',
+      '保证项目实施的制度、措施',
+      '项目实施计划',
+      '总体目标',
+      '绩效指标',
     ]);
     expect(labels[labels.length - 1]).toBe('负责人：');
     expect(cell(plan, 'C3')).toBe('Z网络运维服务费');
@@ -122,7 +139,17 @@ describe('canonical form layout (spec §3.2)', () => {
     const r0 = (header?.row ?? 0) + 1;
     const col = (c: number): (string | number | null | undefined)[] =>
       Array.from({ length: 9 }, (_, i) => plan.cells.find((x) => x.row === r0 + i && x.col === c)?.value);
-    expect(col(2)).toEqual(['数量指标', '质量指标', '时效指标', '成本指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标', '服务对象满意度指标']);
+    expect(col(2)).toEqual([
+      '数量指标',
+      '质量指标',
+      '时效指标',
+      '成本指标',
+      '经济效益指标',
+      '社会效益指标',
+      '生态效益指标',
+      '可持续影响指标',
+      '服务对象满意度指标',
+    ]);
     expect(col(5)).toEqual(col(2));
     expect(col(3)[3]).toBe('预算控制数');
     expect(col(4)[3]).toBe('≤17.05万元');
@@ -157,7 +184,9 @@ describe('canonical form layout (spec §3.2)', () => {
     expect(cell(t('none', ''), 'A1')).toBe('项目名称');
     const stacked = renderForms(projects, { ...SETTINGS_000, placement: 'stacked' });
     expect(stacked).toHaveLength(1);
-    expect(locateForms({ sheets: [planToSheet(stacked[0])] }).map((f) => f.projectName)).toEqual(projects.map((p) => p.name));
+    expect(locateForms({ sheets: [planToSheet(stacked[0])] }).map((f) => f.projectName)).toEqual(
+      projects.map((p) => p.name),
+    );
     expect(stacked[0].tag).toBe('form:stacked');
     const second = renderForms(projects, { ...SETTINGS_000, placement: 'stacked' }, { takenTags: ['form:stacked'] });
     expect(second[0].tag).toBe('form:stacked2');

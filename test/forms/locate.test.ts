@@ -39,7 +39,9 @@ describe('locateForms reads the seeds’ printed forms', () => {
           goalsPeriod: pub.goalsPeriod ?? '',
           goalsAnnual: pub.goalsAnnual ?? '',
         });
-        const mine = f.indicators.map((x) => [x.side === 'period' ? '实施期' : '年度', x.level1, x.level2, x.level3, x.value].join('|'));
+        const mine = f.indicators.map((x) =>
+          [x.side === 'period' ? '实施期' : '年度', x.level1, x.level2, x.level3, x.value].join('|'),
+        );
         const theirs = pub.indicators.map((x) => [x.period, x.level1, x.level2, x.level3, x.value].join('|'));
         expect(mine.sort()).toEqual(theirs.sort());
         expect(f.signature.date).toBe(ex.signature?.填报日期 ?? '');
@@ -104,7 +106,12 @@ describe('locateForms reads the seeds’ printed forms', () => {
 
   it('stops a form without signature row (001) at the first two empty rows', () => {
     const sheet = seedFormsSheet('001');
-    const rows = [...sheet.rows, [], [], [undefined, undefined, undefined, { value: '注：以上为2024年项目支出绩效目标' }, { value: '完' }]];
+    const rows = [
+      ...sheet.rows,
+      [],
+      [],
+      [undefined, undefined, undefined, { value: '注：以上为2024年项目支出绩效目标' }, { value: '完' }],
+    ];
     const forms = locateFormsInSheet({ ...sheet, rows });
     const last = forms[forms.length - 1];
     expect(last.indicators.some((i) => i.level3.startsWith('注'))).toBe(false);

@@ -36,7 +36,18 @@ describe('F10 整体支出绩效目标表 (only when present)', () => {
   it('reports a 项目支出 that differs from 表12 and a source total that does not add up', () => {
     const fs = checkOverallForm({ sheets: [overallSheet('190.00', '200.00')] }, d);
     const project = fs.find((f) => f.message.includes('项目支出与表12合计'));
-    expect(project).toMatchObject({ rule: 'F10', severity: 'error', sheet: '整体目标表', cell: 'D7', expected: '197.55', actual: '190.00' });
-    expect(fs.find((f) => f.message.includes('按资金来源划分'))).toMatchObject({ cell: 'B5', expected: '197.55', actual: '200.00' });
+    expect(project).toMatchObject({
+      rule: 'F10',
+      severity: 'error',
+      sheet: '整体目标表',
+      cell: 'D7',
+      expected: '197.55',
+      actual: '190.00',
+    });
+    expect(fs.find((f) => f.message.includes('按资金来源划分'))).toMatchObject({
+      cell: 'B5',
+      expected: '197.55',
+      actual: '200.00',
+    });
   });
 });

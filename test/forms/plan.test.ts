@@ -6,7 +6,11 @@ import { planToSheet } from '../../src/core/forms/grid';
 import type { Disclosure } from '../../src/core/model/disclosure';
 import type { Workbook } from '../../src/core/model/grid';
 
-const disclosure = (unit: string | undefined, year?: number): Disclosure => ({ meta: { unit, year }, tables: {}, findings: [] });
+const disclosure = (unit: string | undefined, year?: number): Disclosure => ({
+  meta: { unit, year },
+  tables: {},
+  findings: [],
+});
 
 describe('newFormSettings', () => {
   it('a unit named after its city gets that city title', () => {
@@ -28,10 +32,16 @@ describe('newFormSettings', () => {
   });
 
   it('what the existing forms imply wins over the unit name', () => {
-    const s = newFormSettings(disclosure('大同市人力资源和社会保障局', 2024), { titleMode: 'county', place: '新绛', department: '121-某部门[部门]' });
+    const s = newFormSettings(disclosure('大同市人力资源和社会保障局', 2024), {
+      titleMode: 'county',
+      place: '新绛',
+      department: '121-某部门[部门]',
+    });
     expect(s).toMatchObject({ titleMode: 'county', place: '新绛', department: '121-某部门[部门]' });
     // Existing forms without a title style still lend their 主管部门; the title comes from the unit.
-    expect(newFormSettings(disclosure('大同市人力资源和社会保障局', 2024), { department: '121-某部门[部门]' })).toMatchObject({
+    expect(
+      newFormSettings(disclosure('大同市人力资源和社会保障局', 2024), { department: '121-某部门[部门]' }),
+    ).toMatchObject({
       titleMode: 'city',
       place: '大同',
       department: '121-某部门[部门]',
@@ -64,7 +74,8 @@ describe('planNewForms', () => {
     const sheet = planToSheet(first);
     for (const row of sheet.rows) {
       for (const c of row ?? []) {
-        if (c?.value === '大同市市级预算部门（单位）项目支出绩效目标表') c.value = '新绛县县级预算部门（单位）项目支出绩效目标表';
+        if (c?.value === '大同市市级预算部门（单位）项目支出绩效目标表')
+          c.value = '新绛县县级预算部门（单位）项目支出绩效目标表';
       }
     }
     const deptRow = sheet.rows.findIndex((row) => row?.some((c) => c?.value === '主管部门及代码'));
@@ -102,7 +113,14 @@ describe('planNewForms', () => {
 });
 
 describe('updatesByForm', () => {
-  const u = (sheet: string, projectName: string, field: CellUpdate['field'], cell: string): CellUpdate => ({ sheet, cell, field, projectName, from: 1, to: 2 });
+  const u = (sheet: string, projectName: string, field: CellUpdate['field'], cell: string): CellUpdate => ({
+    sheet,
+    cell,
+    field,
+    projectName,
+    from: 1,
+    to: 2,
+  });
 
   it('groups the writes by form and leaves flags out', () => {
     const groups = updatesByForm([
@@ -112,7 +130,10 @@ describe('updatesByForm', () => {
       // Two forms of the same project on different sheets are two forms.
       u('绩效-A(2)', 'A', 'projectName', 'B4'),
     ]);
-    expect(groups.map((g) => g.map((x) => `${x.sheet}!${x.cell}`))).toEqual([['绩效-A!B4', '绩效-A!F8'], ['绩效-A(2)!B4']]);
+    expect(groups.map((g) => g.map((x) => `${x.sheet}!${x.cell}`))).toEqual([
+      ['绩效-A!B4', '绩效-A!F8'],
+      ['绩效-A(2)!B4'],
+    ]);
     expect(updatesByForm([u('绩效-B', 'B', 'flag', 'J1')])).toEqual([]);
   });
 });

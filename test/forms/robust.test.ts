@@ -13,7 +13,20 @@ function rng(seed: number): () => number {
   };
 }
 
-const JUNK: Cell['value'][] = [null, '', true, { error: '#REF!' }, -1, 1e21, '≥', '项目名称', '成本指标', '（）', '１２３', 'NaN'];
+const JUNK: Cell['value'][] = [
+  null,
+  '',
+  true,
+  { error: '#REF!' },
+  -1,
+  1e21,
+  '≥',
+  '项目名称',
+  '成本指标',
+  '（）',
+  '１２３',
+  'NaN',
+];
 
 function damage(sheet: Sheet, seed: number, n: number): Sheet {
   const rand = rng(seed);
@@ -32,7 +45,11 @@ describe('odd input never crashes the reader or the rules', () => {
       const sheet = damage(seedFormsSheet('003'), seed, 120);
       const forms = locateForms({ sheets: [sheet] });
       expect(Array.isArray(forms)).toBe(true);
-      const fs = checkForms({ disclosure: seedDisclosure('003'), workbook: { sheets: [sheet] }, codes: new CodeTable([]) });
+      const fs = checkForms({
+        disclosure: seedDisclosure('003'),
+        workbook: { sheets: [sheet] },
+        codes: new CodeTable([]),
+      });
       // A rule that failed would report itself as an info finding "未能完成".
       expect(fs.filter((f) => f.message.includes('未能完成'))).toEqual([]);
       for (const f of fs) expect(f.message).toMatch(/[\u4e00-\u9fff]/);

@@ -86,7 +86,11 @@ describe('form rules on the seeds (spec §5.4, §7)', () => {
 
   it('generated forms pass F1–F5, F7 and F9; F6 asks for the indicators the clerk must type', () => {
     const d = seedDisclosure('003');
-    const plans = renderForms(projectsFromDisclosure(d), { year: 2026, place: '大同', department: '121-大同市人力资源和社会保障局[部门]' });
+    const plans = renderForms(projectsFromDisclosure(d), {
+      year: 2026,
+      place: '大同',
+      department: '121-大同市人力资源和社会保障局[部门]',
+    });
     const fs = checkForms({ disclosure: d, workbook: { sheets: plans.map(planToSheet) }, codes });
     expect(fs.filter((f) => !['F6', 'F8'].includes(f.rule))).toEqual([]);
     expect(fs.filter((f) => f.rule === 'F6' && f.severity === 'error').length).toBeGreaterThan(0);
@@ -117,7 +121,12 @@ describe('form rules on edited forms', () => {
     const renamed = setCell(sheet, 'C3', '完全不同的项目');
     const fs2 = check({ sheets: [renamed] });
     // Same unit and amount: paired by amount, reported as a name mismatch.
-    expect(fs2.some((f) => f.rule === 'F1' && f.message.includes('完全不同的项目') && f.message.includes('J2名选调生2024年到乡挂职补助'))).toBe(true);
+    expect(
+      fs2.some(
+        (f) =>
+          f.rule === 'F1' && f.message.includes('完全不同的项目') && f.message.includes('J2名选调生2024年到乡挂职补助'),
+      ),
+    ).toBe(true);
   });
 
   it('F3/F4: splits that do not add up or sit in the wrong source', () => {
@@ -126,7 +135,12 @@ describe('form rules on edited forms', () => {
     s = setCell(s, 'G10', 35000);
     s = setCell(s, 'D9', 30000);
     const fs = check({ sheets: [s] });
-    expect(fs.find((f) => f.rule === 'F3')).toMatchObject({ cell: 'D6', expected: '35000.00', actual: '30000.00', diff: '-5000.00' });
+    expect(fs.find((f) => f.rule === 'F3')).toMatchObject({
+      cell: 'D6',
+      expected: '35000.00',
+      actual: '30000.00',
+      diff: '-5000.00',
+    });
     const f4 = fs.filter((f) => f.rule === 'F4');
     expect(f4.map((f) => f.cell).sort()).toEqual(['G10', 'G9']);
   });

@@ -23,7 +23,12 @@ import type { FixtureForm } from '../fixtures/fixture';
 const FormExtras = z.looseObject({
   yearLabel: z.string().nullable().optional(),
   signature: z
-    .object({ 负责人: z.string().nullable(), 经办人: z.string().nullable(), 联系电话: z.string().nullable(), 填报日期: z.string().nullable() })
+    .object({
+      负责人: z.string().nullable(),
+      经办人: z.string().nullable(),
+      联系电话: z.string().nullable(),
+      填报日期: z.string().nullable(),
+    })
     .nullable()
     .optional(),
 });
@@ -154,7 +159,9 @@ function writeForm(g: Grid, seed: SeedId, f: FixtureForm, top: number): number {
   g.set(r + 1, 5, f.goalsAnnual);
   g.merge(r + 1, 5, r + 1, 7);
   r += 2;
-  ['绩效 指标', '一级指标', '二级指标', '三级指标', '指标值', '二级指标', '三级指标', '指标值'].forEach((h, c) => g.set(r, c, h));
+  ['绩效 指标', '一级指标', '二级指标', '三级指标', '指标值', '二级指标', '三级指标', '指标值'].forEach((h, c) =>
+    g.set(r, c, h),
+  );
   const headerRow = r;
   r++;
   const legalSlip = seed === '000' && f.projectName === 'J法律顾问费';
@@ -278,7 +285,10 @@ export function seedDisclosure(seed: SeedId): Disclosure {
     id: 't12',
     sheet,
     range: `A1:G${bodyTop + rows.length}`,
-    columns: { project_name: { col: 0, header: '项目名称' }, ...Object.fromEntries(Object.entries(T12_COL).map(([k, c]) => [k, { col: c, header: k }])) },
+    columns: {
+      project_name: { col: 0, header: '项目名称' },
+      ...Object.fromEntries(Object.entries(T12_COL).map(([k, c]) => [k, { col: c, header: k }])),
+    },
     headerRow: 2,
     rows,
     fromTemplate: false,

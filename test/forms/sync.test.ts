@@ -69,7 +69,13 @@ describe('keeping forms in step with 表12', () => {
         if (p.name === 'Z劳动能力鉴定费') return { ...p, total: new Decimal('31.00'), gpb: new Decimal('31.00') };
         return p;
       });
-    changed.push({ ...projects0[0], key: 'new', name: 'J新增培训经费', total: new Decimal('3.00'), gpb: new Decimal('3.00') });
+    changed.push({
+      ...projects0[0],
+      key: 'new',
+      name: 'J新增培训经费',
+      total: new Decimal('3.00'),
+      gpb: new Decimal('3.00'),
+    });
 
     const sync = planSync(changed, wb, settings);
     const next = applySyncToGrid(wb, sync, settings);
@@ -92,7 +98,8 @@ describe('keeping forms in step with 表12', () => {
     expect(s2.funds.annual.total.toString()).toBe('523000');
     expect(s2.funds.annual.split.local.toString()).toBe('523000');
     expect(s2.funds.period.total.toString()).toBe('523000');
-    const cost = (f: LocatedForm, side: 'period' | 'annual') => f.indicators.find((i) => i.side === side && i.level3 === '预算控制数')?.value;
+    const cost = (f: LocatedForm, side: 'period' | 'annual') =>
+      f.indicators.find((i) => i.side === side && i.level3 === '预算控制数')?.value;
     expect(cost(s2, 'annual')).toBe('≤52.3万元'); // untouched prefill follows 表12
     expect(cost(s2, 'period')).toBe('≤40万元'); // the clerk's own value stays
 
@@ -116,9 +123,13 @@ describe('keeping forms in step with 表12', () => {
     const f = locateForms(base).find((x) => x.projectName === 'J人力资源事务') as LocatedForm;
     const cell = f.cells['funds.annual.local'] ?? '';
     const edited = edit(base, f.sheet, cell, 170000);
-    const changed = projects0.map((p) => (p.name === 'J人力资源事务' ? { ...p, total: new Decimal('19.00'), gpb: new Decimal('19.00') } : p));
+    const changed = projects0.map((p) =>
+      p.name === 'J人力资源事务' ? { ...p, total: new Decimal('19.00'), gpb: new Decimal('19.00') } : p,
+    );
     const sync = planSync(changed, edited, settings);
-    expect(sync.kept).toEqual([expect.objectContaining({ sheet: f.sheet, cell, keptBecause: 'clerkEdited', from: 170000, to: 190000 })]);
+    expect(sync.kept).toEqual([
+      expect.objectContaining({ sheet: f.sheet, cell, keptBecause: 'clerkEdited', from: 170000, to: 190000 }),
+    ]);
     expect(sync.updates.some((u) => u.cell === f.cells['funds.annual.total'] && u.to === 190000)).toBe(true);
     const forced = planSync(changed, edited, settings, { force: [`${f.sheet}!${cell}`] });
     expect(forced.kept).toEqual([]);
@@ -128,7 +139,11 @@ describe('keeping forms in step with 表12', () => {
   it('reports forms it did not write (seed 001) as out of date without touching them', () => {
     const wb001: Workbook = { sheets: [seedFormsSheet('001')] };
     const projects = projectsFromDisclosure(seedDisclosure('001'));
-    const sync = planSync(projects, wb001, { year: 2024, titleMode: 'none', department: '203-新绛县人力资源和社会保障局' });
+    const sync = planSync(projects, wb001, {
+      year: 2024,
+      titleMode: 'none',
+      department: '203-新绛县人力资源和社会保障局',
+    });
     expect(sync.updates).toEqual([]);
     expect(sync.outOfDate).toHaveLength(6);
     expect(sync.kept.every((k) => k.keptBecause === 'notOurs')).toBe(true);
@@ -146,7 +161,9 @@ describe('matching forms to projects when writing', () => {
     const base = projectsFromDisclosure(seedDisclosure('003'));
     const empty: Workbook = { sheets: [] };
     const wb = applySyncToGrid(empty, planSync(base, empty, settings2), settings2);
-    const swapped = base.map((p) => (p.name === 'J物业费' ? { ...p, name: 'J餐饮费', total: new Decimal('12.00'), gpb: new Decimal('12.00') } : p));
+    const swapped = base.map((p) =>
+      p.name === 'J物业费' ? { ...p, name: 'J餐饮费', total: new Decimal('12.00'), gpb: new Decimal('12.00') } : p,
+    );
     const sync = planSync(swapped, wb, settings2);
     expect(sync.added.map((p) => p.name)).toEqual(['J餐饮费']);
     expect(sync.flagged.map((f) => f.form.projectName)).toEqual(['J物业费']);

@@ -19,18 +19,46 @@ type Rand = () => number;
 const int = (rnd: Rand, n: number) => Math.floor(rnd() * n);
 const pick = <T>(rnd: Rand, xs: readonly T[]): T => xs[int(rnd, xs.length)];
 
-const TEXTS = ['合计', '12,3a', '１２３', ' 5 ', '—', '', '2080101', '项目名称', '注：本表无数据', '\u3000\u3000项目', '1,184.32', '(3.5)', 'NaN', '一、一般公共预算', '单位名称：', '预算公开表3', '2024年预算支出总表', '科目编码', '#REF!', '∞'];
+const TEXTS = [
+  '合计',
+  '12,3a',
+  '１２３',
+  ' 5 ',
+  '—',
+  '',
+  '2080101',
+  '项目名称',
+  '注：本表无数据',
+  '\u3000\u3000项目',
+  '1,184.32',
+  '(3.5)',
+  'NaN',
+  '一、一般公共预算',
+  '单位名称：',
+  '预算公开表3',
+  '2024年预算支出总表',
+  '科目编码',
+  '#REF!',
+  '∞',
+];
 const ERRORS = ['#REF!', '#VALUE!', '#DIV/0!', '#N/A', '#NAME?'];
 
 function randomValue(rnd: Rand): CellValue {
   switch (int(rnd, 7)) {
-    case 0: return rnd() * 1e6 - 1e5;
-    case 1: return int(rnd, 10_000_000);
-    case 2: return pick(rnd, TEXTS);
-    case 3: return { error: pick(rnd, ERRORS) };
-    case 4: return null;
-    case 5: return pick(rnd, [true, false, Number.NaN, Infinity, -0, 1e308]);
-    default: return String.fromCharCode(0xff10 + int(rnd, 10)).repeat(1 + int(rnd, 4));
+    case 0:
+      return rnd() * 1e6 - 1e5;
+    case 1:
+      return int(rnd, 10_000_000);
+    case 2:
+      return pick(rnd, TEXTS);
+    case 3:
+      return { error: pick(rnd, ERRORS) };
+    case 4:
+      return null;
+    case 5:
+      return pick(rnd, [true, false, Number.NaN, Infinity, -0, 1e308]);
+    default:
+      return String.fromCharCode(0xff10 + int(rnd, 10)).repeat(1 + int(rnd, 4));
   }
 }
 

@@ -31,7 +31,8 @@ function basic(edits: ClerkEdit[]): string {
   for (const e of edits) {
     lines.push(`  sheet = doc.Sheets.getByIndex(${e.sheetIndex})`, `  sheet.Rows.insertByIndex(${e.insertAt}, 1)`);
     for (const c of e.cells) {
-      if (c.text !== undefined) lines.push(`  sheet.getCellByPosition(${c.col}, ${e.insertAt}).String = "${c.text.replace(/"/g, '""')}"`);
+      if (c.text !== undefined)
+        lines.push(`  sheet.getCellByPosition(${c.col}, ${e.insertAt}).String = "${c.text.replace(/"/g, '""')}"`);
       if (c.value !== undefined) lines.push(`  sheet.getCellByPosition(${c.col}, ${e.insertAt}).Value = ${c.value}`);
     }
   }

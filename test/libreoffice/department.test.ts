@@ -13,7 +13,10 @@ import { numberAt, requireLibreOffice } from './helpers';
  * Figures are 004's 表11 units (spec §2.3.11) and made-up projects whose sums are worked out here.
  */
 const units = ['晋城市人力资源和社会保障局', '晋城市社会保险中心', '晋城市劳动人事争议仲裁院', '晋城市人才服务中心'];
-const plans = renderTemplates({ year: 2024, unit: '晋城市人力资源和社会保障局', level: '部门', units, tables: ['t11', 't12'] }, { projectRows: 2 });
+const plans = renderTemplates(
+  { year: 2024, unit: '晋城市人力资源和社会保障局', level: '部门', units, tables: ['t11', 't12'] },
+  { projectRows: 2 },
+);
 let back: ExcelJS.Workbook;
 
 beforeAll(async () => {
@@ -25,10 +28,13 @@ beforeAll(async () => {
   const t12 = wb.getWorksheet('表12 项目支出表(本年)') as ExcelJS.Worksheet;
   // row 7 部门 total; unit k subtotal at 8 + 3k, its projects at 9 + 3k, 10 + 3k; reserved row 20
   const projects: [number, number, number][] = [
-    [9, 3, 110], [10, 3, 1693.48], // unit 1: 一般公共预算
-    [12, 3, 22.31], [13, 7, 7.19], // unit 2: one 一般, one 单位资金 (column G)
+    [9, 3, 110],
+    [10, 3, 1693.48], // unit 1: 一般公共预算
+    [12, 3, 22.31],
+    [13, 7, 7.19], // unit 2: one 一般, one 单位资金 (column G)
     [15, 3, 0.5],
-    [18, 3, 950], [20, 3, 10267], // unit 4, the second typed into the reserved row
+    [18, 3, 950],
+    [20, 3, 10267], // unit 4, the second typed into the reserved row
   ];
   for (const [row, col, v] of projects) t12.getCell(row, col).value = v;
   const dir = mkdtempSync(join(tmpdir(), 'bd-dept-'));

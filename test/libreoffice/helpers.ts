@@ -10,14 +10,24 @@ export const FIXTURES = join(__dirname, '..', 'fixtures', 'data');
 /** No skipping: a machine without LibreOffice fails loudly and says how to fix it. */
 export function requireLibreOffice(): void {
   if (!libreOfficeAvailable()) {
-    throw new Error('未找到 LibreOffice（soffice）：这些测试需要它来重算公式与渲染 PDF。请先运行 scripts/setup.sh（CI 会自动安装）。');
+    throw new Error(
+      '未找到 LibreOffice（soffice）：这些测试需要它来重算公式与渲染 PDF。请先运行 scripts/setup.sh（CI 会自动安装）。',
+    );
   }
 }
 
 export type Values = Record<string, string | null>;
 export interface FixtureTable {
   title: string;
-  rows?: { code?: string | null; name?: string; label?: string; econName?: string; govName?: string; kind?: string; values: Values }[];
+  rows?: {
+    code?: string | null;
+    name?: string;
+    label?: string;
+    econName?: string;
+    govName?: string;
+    kind?: string;
+    values: Values;
+  }[];
   income?: { label: string; values: Values; group?: string }[];
   expenditure?: { label: string; values: Values }[];
 }
@@ -35,7 +45,9 @@ export function loadFixture(file: string): Fixture {
 /** Fixture column heading (as printed) → column index of our table definition. */
 export function columnOf(id: TableId, heading: string, year: number): number {
   const def: TableDef = tableDef(id);
-  const i = def.columns.findIndex((c) => c.role === 'money' && [c.header, ...c.aliases].map((h) => withYear(h, year)).includes(heading));
+  const i = def.columns.findIndex(
+    (c) => c.role === 'money' && [c.header, ...c.aliases].map((h) => withYear(h, year)).includes(heading),
+  );
   if (i < 0) throw new Error(`${id}: no column for fixture heading ${heading}`);
   return i;
 }
@@ -51,7 +63,9 @@ export function numberAt(ws: ExcelJS.Worksheet, row0: number, col0: number): num
     const r = v.result;
     if (r === undefined || r === null || r === '') return 0;
     if (typeof r === 'number') return r;
-    throw new Error(`${ws.name}!${ws.getCell(row0 + 1, col0 + 1).address}: formula result is not a number: ${JSON.stringify(r)}`);
+    throw new Error(
+      `${ws.name}!${ws.getCell(row0 + 1, col0 + 1).address}: formula result is not a number: ${JSON.stringify(r)}`,
+    );
   }
   throw new Error(`${ws.name}!${ws.getCell(row0 + 1, col0 + 1).address}: not a number: ${JSON.stringify(v)}`);
 }

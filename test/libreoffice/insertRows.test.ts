@@ -27,8 +27,22 @@ beforeAll(async () => {
   const gpb = 3; // column D 一般公共预算
   const output = join(dir, 'edited.xlsx');
   await applyClerkEdits(input, output, [
-    { sheetIndex: t2Index, insertAt: inside, cells: [{ col: 0, text: '2080199' }, { col: gpb, value: NEW_INSIDE }] },
-    { sheetIndex: t2Index, insertAt: bottom, cells: [{ col: 0, text: '2210203' }, { col: gpb, value: NEW_AT_BOTTOM }] },
+    {
+      sheetIndex: t2Index,
+      insertAt: inside,
+      cells: [
+        { col: 0, text: '2080199' },
+        { col: gpb, value: NEW_INSIDE },
+      ],
+    },
+    {
+      sheetIndex: t2Index,
+      insertAt: bottom,
+      cells: [
+        { col: 0, text: '2210203' },
+        { col: gpb, value: NEW_AT_BOTTOM },
+      ],
+    },
   ]);
   back = new ExcelJS.Workbook();
   await back.xlsx.readFile(output);
@@ -48,7 +62,9 @@ test('表2: the inserted rows are counted in their 款, 类 and 合计', () => {
   expect(d('20801')).toBeCloseTo(published('t2', '20801', '一般公共预算') + NEW_INSIDE, 6);
   expect(d('208')).toBeCloseTo(published('t2', '208', '一般公共预算') + NEW_INSIDE, 6);
   expect(d('22102')).toBeCloseTo(97.49 + 9.18 + NEW_AT_BOTTOM, 6); // published 106.68 carries 尾差
-  expect(Math.abs(d('合计') - (published('t2', null, '一般公共预算') + NEW_INSIDE + NEW_AT_BOTTOM))).toBeLessThanOrEqual(0.0100001);
+  expect(
+    Math.abs(d('合计') - (published('t2', null, '一般公共预算') + NEW_INSIDE + NEW_AT_BOTTOM)),
+  ).toBeLessThanOrEqual(0.0100001);
   // the new rows have no 合计 formula (nobody wrote one); totals do not need it: every 合计 cell is its own row's Σ sources
   expect(Math.abs(numberAt(ws, rowOfCode(ws, '合计'), 2) - d('合计'))).toBeLessThan(1e-9);
 });

@@ -20,7 +20,10 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'bd-render-'));
   const book = join(outDir, 'seed000.xlsx');
   await buildSeed000Workbook().xlsx.writeFile(book);
-  await run('bash', ['scripts/render-check.sh', join(outDir, 'out'), book], { cwd: join(__dirname, '..', '..'), timeout: 170_000 });
+  await run('bash', ['scripts/render-check.sh', join(outDir, 'out'), book], {
+    cwd: join(__dirname, '..', '..'),
+    timeout: 170_000,
+  });
   text = readFileSync(join(outDir, 'out', 'text.txt'), 'utf8');
 });
 

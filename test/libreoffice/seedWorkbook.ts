@@ -26,7 +26,9 @@ export function seedCase(file: string): SeedCase {
   const fx = loadFixture(file);
   const year = fx.year;
 
-  const codes = (fx.tables.t2.rows ?? []).filter((r) => r.code).map((r) => ({ code: r.code as string, name: r.name as string }));
+  const codes = (fx.tables.t2.rows ?? [])
+    .filter((r) => r.code)
+    .map((r) => ({ code: r.code as string, name: r.name as string }));
   const projects = (fx.tables.t12.rows ?? []).filter((r) => r.kind === 'project');
   const plans = renderTemplates({ year: year, unit: fx.unit, level: '单位', codes }, { projectRows: projects.length });
   const planOf = (id: TableId): SheetPlan => {
@@ -52,7 +54,8 @@ export function seedCase(file: string): SeedCase {
   function type(ws: ExcelJS.Worksheet, id: TableId, row: number, col: number, value: string | number): void {
     const planned = plannedCell(id, row, col);
     // Typing over a formula would hide exactly the bugs this test is here to catch.
-    if (planned?.formula) throw new Error(`${id} ${row},${col} is a formula cell (${planned.formula}); only primary cells may be typed`);
+    if (planned?.formula)
+      throw new Error(`${id} ${row},${col} is a formula cell (${planned.formula}); only primary cells may be typed`);
     ws.getCell(row + 1, col + 1).value = value;
     typed.push({ id, row, col });
   }
@@ -80,7 +83,8 @@ export function seedCase(file: string): SeedCase {
     let classRow = -1;
     for (const r of fx.tables.t6.rows ?? []) {
       if (r.kind === 'class') classRow = findRow('t6', 0, r.econName as string);
-      if (r.kind === 'item') fillMoney(sheet('t6'), 't6', findRow('t6', 0, r.econName as string, classRow), r.values, ['合计']);
+      if (r.kind === 'item')
+        fillMoney(sheet('t6'), 't6', findRow('t6', 0, r.econName as string, classRow), r.values, ['合计']);
     }
     // 表10: the four primary rows.
     for (const r of fx.tables.t10.rows ?? []) {
@@ -90,7 +94,10 @@ export function seedCase(file: string): SeedCase {
     }
     // 表11: the unit row (the template pre-fills the unit's name).
     for (const r of fx.tables.t11.rows ?? []) {
-      if (r.kind === 'unit') fillMoney(sheet('t11'), 't11', findRow('t11', 0, r.label as string, findRow('t11', 0, '部门合计')), r.values, ['合计']);
+      if (r.kind === 'unit')
+        fillMoney(sheet('t11'), 't11', findRow('t11', 0, r.label as string, findRow('t11', 0, '部门合计')), r.values, [
+          '合计',
+        ]);
     }
     // 表12: project names and amounts into the blank project rows under the unit's total row.
     const totalRow = findRow('t12', 0, fx.unit);

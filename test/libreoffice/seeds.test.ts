@@ -42,13 +42,21 @@ describe.each([
     const got = new Decimal(numberAt(ws(id), row, col).toPrecision(15));
     const want = new Decimal(published ?? '0');
     const where = `${planOf(id).name} row ${row + 1} col ${col + 1}`;
-    expect(got.minus(want).abs().lte(roundingTolerance(addends)) ? 'ok' : `${where}: got ${got.toFixed(2)}, published ${want.toFixed(2)}`).toBe('ok');
+    expect(
+      got.minus(want).abs().lte(roundingTolerance(addends))
+        ? 'ok'
+        : `${where}: got ${got.toFixed(2)}, published ${want.toFixed(2)}`,
+    ).toBe('ok');
   }
 
   test('primary cells were typed: every 项 amount of 表2, every 表6 item, every project', () => {
-    const t2Amounts = (fx.tables.t2.rows ?? []).filter((r) => r.code?.length === 7).flatMap((r) => Object.entries(r.values).filter(([h, v]) => h !== '合计' && v !== null));
+    const t2Amounts = (fx.tables.t2.rows ?? [])
+      .filter((r) => r.code?.length === 7)
+      .flatMap((r) => Object.entries(r.values).filter(([h, v]) => h !== '合计' && v !== null));
     expect(typed.filter((t) => t.id === 't2').length).toBe(t2Amounts.length);
-    expect(typed.filter((t) => t.id === 't6').length).toBe((fx.tables.t6.rows ?? []).filter((r) => r.kind === 'item').length);
+    expect(typed.filter((t) => t.id === 't6').length).toBe(
+      (fx.tables.t6.rows ?? []).filter((r) => r.kind === 'item').length,
+    );
     expect(typed.filter((t) => t.id === 't12' && t.col === 0).length).toBe(projects.length);
   });
 
@@ -80,7 +88,8 @@ describe.each([
       if (r.kind === 'total') row = findRow('t6', 0, '合计');
       else if (r.kind === 'class') row = classRow = findRow('t6', 0, r.econName as string);
       else row = findRow('t6', 0, r.econName as string, classRow);
-      for (const [h, v] of Object.entries(r.values)) expectClose('t6', row, columnOf('t6', h, year), v, addendsIn('t6'));
+      for (const [h, v] of Object.entries(r.values))
+        expectClose('t6', row, columnOf('t6', h, year), v, addendsIn('t6'));
     }
   });
 
@@ -94,9 +103,11 @@ describe.each([
   test('t12: the unit total row and every project equal the published figures', () => {
     const rows = fx.tables.t12.rows ?? [];
     const totalRow = findRow('t12', 0, fx.unit);
-    for (const [h, v] of Object.entries(rows[0].values)) expectClose('t12', totalRow, columnOf('t12', h, year), v, addendsIn('t12'));
+    for (const [h, v] of Object.entries(rows[0].values))
+      expectClose('t12', totalRow, columnOf('t12', h, year), v, addendsIn('t12'));
     projects.forEach((p, i) => {
-      for (const [h, v] of Object.entries(p.values)) expectClose('t12', totalRow + 1 + i, columnOf('t12', h, year), v, 2);
+      for (const [h, v] of Object.entries(p.values))
+        expectClose('t12', totalRow + 1 + i, columnOf('t12', h, year), v, 2);
     });
   });
 

@@ -28,7 +28,14 @@ function t3(rows: CellValue[][], title: CellValue = '2024年预算支出总表')
 
 describe('locateTables on hand-made layouts', () => {
   it('reads full-width digits, thousands separators and padded text as money', () => {
-    const d = locateTables(wb(t3([['合计', null, '1,184.32', ' 5 ', '１２３'], ['２０８', '社会保障和就业支出', 1184.32, 5, 123]])));
+    const d = locateTables(
+      wb(
+        t3([
+          ['合计', null, '1,184.32', ' 5 ', '１２３'],
+          ['２０８', '社会保障和就业支出', 1184.32, 5, 123],
+        ]),
+      ),
+    );
     const [total, lei] = d.tables.t3?.rows ?? [];
     expect(total.values.total?.value.toString()).toBe('1184.32');
     expect(total.values.basic?.value.toString()).toBe('5');
@@ -77,19 +84,42 @@ describe('locateTables on hand-made layouts', () => {
     ]);
     const t = locateTables(wb(s)).tables.t3 as LocatedTable;
     expect(t.rows.map((r) => [r.kind, r.code ?? null])).toEqual([
-      ['lei', '208'], ['kuan', '20801'], ['xiang', '2080101'], ['total', null],
+      ['lei', '208'],
+      ['kuan', '20801'],
+      ['xiang', '2080101'],
+      ['total', null],
     ]);
     expect(t.range).toBe('A1:E9');
     expect(t.columns.basic.col).toBe(3);
   });
 
   it('merged headers: a vertically merged 上年结转 header maps to its column', () => {
-    const s = sheet('收入', [
-      ['2024年预算收入总表'],
-      ['项目', null, '本年收入', null, null, null, null, null, '上年结转'],
-      ['科目编码', '科目名称', '合计', '一般公共预算', '政府性基金', '国有资本经营预算', '财政专户管理资金', '单位资金', null],
-      ['合计', null, 5, 5, null, null, null, null, 7],
-    ], { merges: [{ top: 1, left: 8, bottom: 2, right: 8 }, { top: 1, left: 0, bottom: 1, right: 1 }, { top: 1, left: 2, bottom: 1, right: 7 }] });
+    const s = sheet(
+      '收入',
+      [
+        ['2024年预算收入总表'],
+        ['项目', null, '本年收入', null, null, null, null, null, '上年结转'],
+        [
+          '科目编码',
+          '科目名称',
+          '合计',
+          '一般公共预算',
+          '政府性基金',
+          '国有资本经营预算',
+          '财政专户管理资金',
+          '单位资金',
+          null,
+        ],
+        ['合计', null, 5, 5, null, null, null, null, 7],
+      ],
+      {
+        merges: [
+          { top: 1, left: 8, bottom: 2, right: 8 },
+          { top: 1, left: 0, bottom: 1, right: 1 },
+          { top: 1, left: 2, bottom: 1, right: 7 },
+        ],
+      },
+    );
     const t = locateTables(wb(s)).tables.t2 as LocatedTable;
     expect(t.columns.carry.col).toBe(8);
     expect(t.rows[0].values.carry?.value.toString()).toBe('7');
@@ -161,7 +191,14 @@ describe('locateTables on hand-made layouts', () => {
   });
 
   it('a row with amounts but no code or known label is reported (P3), not dropped silently', () => {
-    const d = locateTables(wb(t3([['合计', null, 3, 2, 1], ['', '不知道是什么', 3, 2, 1]])));
+    const d = locateTables(
+      wb(
+        t3([
+          ['合计', null, 3, 2, 1],
+          ['', '不知道是什么', 3, 2, 1],
+        ]),
+      ),
+    );
     const p3 = d.findings.find((f) => f.rule === 'P3');
     expect(p3?.sheet).toBe('支出');
     expect(p3?.message).toContain('不知道是什么');
@@ -171,14 +208,23 @@ describe('locateTables on hand-made layouts', () => {
     const plans = renderTemplates({ year: 2026, unit: '测试部门', level: '部门', units: ['单位1', '单位2'] });
     const w: Workbook = { sheets: plans.map(planToSheet) };
     let formulas = 0;
-    for (const s of w.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula) { c.value = 0; formulas++; }
+    for (const s of w.sheets)
+      for (const row of s.rows)
+        for (const c of row ?? [])
+          if (c?.formula) {
+            c.value = 0;
+            formulas++;
+          }
     expect(formulas).toBeGreaterThan(100);
     const d = locateTables(w);
     expect(d.findings.filter((f) => f.rule === 'P3')).toEqual([]);
   });
 
   it('a nameless row whose formula shows a non-zero amount is still reported (P3)', () => {
-    const s = t3([['合计', null, 3, 2, 1], ['', '', 3, 2, 1]]);
+    const s = t3([
+      ['合计', null, 3, 2, 1],
+      ['', '', 3, 2, 1],
+    ]);
     s.rows[5]![2] = { value: 3, formula: 'D6+E6' };
     const d = locateTables(wb(s));
     expect(d.findings.filter((f) => f.rule === 'P3')).toHaveLength(1);
@@ -199,18 +245,26 @@ describe('locateTables on hand-made layouts', () => {
     expect(d.findings).toEqual([]);
   });
 
-  it.each(['单位', '部门'] as const)('our own %s template (renderTemplates + planToSheet) is located table by table', (level) => {
-    const plans = renderTemplates({ year: 2026, unit: '大同市就业创业服务中心', level, units: level === '部门' ? ['甲单位', '乙单位'] : [] });
-    const d = locateTables({ sheets: plans.map(planToSheet) });
-    expect(d.findings).toEqual([]);
-    for (const p of plans) {
-      const t = d.tables[p.tag as 't1'];
-      expect([p.tag, t?.sheet, t?.fromTemplate]).toEqual([p.tag, p.name, true]);
-    }
-    expect(d.meta).toEqual({ year: 2026, unit: '大同市就业创业服务中心', level });
-    const t12 = d.tables.t12 as LocatedTable;
-    expect(t12.rows.map((r) => r.kind)).toEqual(level === '部门' ? ['total', 'unit', 'unit'] : ['total']);
-  });
+  it.each(['单位', '部门'] as const)(
+    'our own %s template (renderTemplates + planToSheet) is located table by table',
+    (level) => {
+      const plans = renderTemplates({
+        year: 2026,
+        unit: '大同市就业创业服务中心',
+        level,
+        units: level === '部门' ? ['甲单位', '乙单位'] : [],
+      });
+      const d = locateTables({ sheets: plans.map(planToSheet) });
+      expect(d.findings).toEqual([]);
+      for (const p of plans) {
+        const t = d.tables[p.tag as 't1'];
+        expect([p.tag, t?.sheet, t?.fromTemplate]).toEqual([p.tag, p.name, true]);
+      }
+      expect(d.meta).toEqual({ year: 2026, unit: '大同市就业创业服务中心', level });
+      const t12 = d.tables.t12 as LocatedTable;
+      expect(t12.rows.map((r) => r.kind)).toEqual(level === '部门' ? ['total', 'unit', 'unit'] : ['total']);
+    },
+  );
 });
 
 describe('locateTables: meta and Excel indentation', () => {
@@ -231,7 +285,10 @@ describe('locateTables: meta and Excel indentation', () => {
 
 describe('locateTables: documents pasted whole', () => {
   it('a table of contents listing every title does not hide the real tables below it', () => {
-    const toc = sheet('目录', [['目 录'], ...['2024年预算收支总表', '2024年预算收入总表', '2024年预算支出总表'].map((t, i) => [`表${'一二三'[i]}${t}`])]);
+    const toc = sheet('目录', [
+      ['目 录'],
+      ...['2024年预算收支总表', '2024年预算收入总表', '2024年预算支出总表'].map((t, i) => [`表${'一二三'[i]}${t}`]),
+    ]);
     const w = buildSeedWorkbook('000', 'stacked');
     const first = w.sheets[0];
     first.rows = [...toc.rows, [], ...first.rows];

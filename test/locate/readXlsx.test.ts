@@ -72,7 +72,12 @@ describe('readXlsx', () => {
     const b = locateTables(back);
     expect(b.findings).toEqual([]);
     for (const id of Object.keys(a.tables) as 't1'[]) {
-      const flat = (d: typeof a) => d.tables[id]?.rows.map((r) => [r.key, r.code ?? null, ...Object.values(r.values).map((v) => `${v?.cell}=${v?.value.toString()}`)]);
+      const flat = (d: typeof a) =>
+        d.tables[id]?.rows.map((r) => [
+          r.key,
+          r.code ?? null,
+          ...Object.values(r.values).map((v) => `${v?.cell}=${v?.value.toString()}`),
+        ]);
       expect(flat(b)).toEqual(flat(a));
     }
   });
@@ -97,7 +102,14 @@ describe('readXlsx', () => {
     const cut = await failure(real.subarray(0, Math.floor(real.length / 2)));
     expect(cut.reason).toBe('corrupt');
     expect(cut.message).toContain('损坏');
-    const notXlsx = await failure(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]));
+    const notXlsx = await failure(
+      Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+        Buffer.alloc(40),
+        Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+        Buffer.alloc(18),
+      ]),
+    );
     expect(notXlsx.reason).toBe('not-a-workbook');
     const missing = await failure(join(dir, '没有这个文件.xlsx'));
     expect(missing.reason).toBe('missing');

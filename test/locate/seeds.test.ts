@@ -33,9 +33,19 @@ function moneyKeys(id: TableId, only?: string[]): string[] {
 function expectedAmounts(seed: SeedId, id: TableId, t: LocatedTable): ExpectedAmount[] {
   const fx = loadFixture(seed).tables;
   const out: ExpectedAmount[] = [];
-  const add = (rows: { values: Record<string, string | null> }[], located: TableRow[], headers: string[], keys: string[], what: string) => {
+  const add = (
+    rows: { values: Record<string, string | null> }[],
+    located: TableRow[],
+    headers: string[],
+    keys: string[],
+    what: string,
+  ) => {
     expect(located).toHaveLength(rows.length);
-    rows.forEach((row, i) => headers.forEach((h, j) => out.push({ what: `${what} row ${i} ${h}`, row: located[i], key: keys[j], printed: row.values[h] ?? null })));
+    rows.forEach((row, i) =>
+      headers.forEach((h, j) =>
+        out.push({ what: `${what} row ${i} ${h}`, row: located[i], key: keys[j], printed: row.values[h] ?? null }),
+      ),
+    );
   };
   switch (id) {
     case 't1':
@@ -43,14 +53,38 @@ function expectedAmounts(seed: SeedId, id: TableId, t: LocatedTable): ExpectedAm
       const f = fx[id];
       const def = TABLES.find((d) => d.id === id);
       if (def?.body.kind !== 'summary') throw new Error('summary expected');
-      add(f.income, t.rows.filter((r) => r.side === 'income'), f.columns.income, def.body.income.moneyColumns, `${id} income`);
-      add(f.expenditure, t.rows.filter((r) => r.side === 'expenditure'), f.columns.expenditure, def.body.expenditure.moneyColumns, `${id} exp`);
+      add(
+        f.income,
+        t.rows.filter((r) => r.side === 'income'),
+        f.columns.income,
+        def.body.income.moneyColumns,
+        `${id} income`,
+      );
+      add(
+        f.expenditure,
+        t.rows.filter((r) => r.side === 'expenditure'),
+        f.columns.expenditure,
+        def.body.expenditure.moneyColumns,
+        `${id} exp`,
+      );
       break;
     }
     case 't9': {
       const f = fx.t9;
-      add(f.rows.map((r) => ({ values: r.values.income })), t.rows, f.columns.income, ['soe_income'], 't9 income');
-      add(f.rows.map((r) => ({ values: r.values.expenditure })), t.rows, f.columns.expenditure, ['total', 'basic', 'project'], 't9 exp');
+      add(
+        f.rows.map((r) => ({ values: r.values.income })),
+        t.rows,
+        f.columns.income,
+        ['soe_income'],
+        't9 income',
+      );
+      add(
+        f.rows.map((r) => ({ values: r.values.expenditure })),
+        t.rows,
+        f.columns.expenditure,
+        ['total', 'basic', 'project'],
+        't9 exp',
+      );
       break;
     }
     default: {
@@ -89,15 +123,26 @@ describe.each(CASES)('seed %s, %s layout', (seed, layout) => {
     for (const a of amounts) {
       const got = a.row?.values[a.key];
       const want = a.printed === null ? new Decimal(0) : new Decimal(a.printed);
-      expect({ what: a.what, value: got?.value.toString(), blank: got?.blank }).toEqual({ what: a.what, value: want.toString(), blank: a.printed === null });
+      expect({ what: a.what, value: got?.value.toString(), blank: got?.blank }).toEqual({
+        what: a.what,
+        value: want.toString(),
+        blank: a.printed === null,
+      });
       const held = parseMoney(cellValue(workbook, got?.sheet ?? '', got?.cell ?? 'A1'));
-      expect({ what: a.what, held: held.ok ? held.value.toString() : 'unparsable' }).toEqual({ what: a.what, held: want.toString() });
+      expect({ what: a.what, held: held.ok ? held.value.toString() : 'unparsable' }).toEqual({
+        what: a.what,
+        held: want.toString(),
+      });
     }
   });
 
   it('reads codes, names and row kinds as printed', () => {
     for (const id of ['t2', 't3', 't5'] as const) {
-      const printed = fx.tables[id].rows.map((r) => (r.code === null ? { kind: 'total', code: undefined } : { kind: { 3: 'lei', 5: 'kuan', 7: 'xiang' }[r.code.length], code: r.code }));
+      const printed = fx.tables[id].rows.map((r) =>
+        r.code === null
+          ? { kind: 'total', code: undefined }
+          : { kind: { 3: 'lei', 5: 'kuan', 7: 'xiang' }[r.code.length], code: r.code },
+      );
       expect(d.tables[id]?.rows.map((r) => ({ kind: r.kind, code: r.code }))).toEqual(printed);
       const names = fx.tables[id].rows.filter((r) => r.code !== null).map((r) => r.name);
       expect(d.tables[id]?.rows.filter((r) => r.kind !== 'total').map((r) => r.name)).toEqual(names);
@@ -105,11 +150,14 @@ describe.each(CASES)('seed %s, %s layout', (seed, layout) => {
     expect(d.tables.t6?.rows.map((r) => r.kind)).toEqual(fx.tables.t6.rows.map((r) => r.kind));
     expect(d.tables.t11?.rows.map((r) => r.kind)).toEqual(fx.tables.t11.rows.map((r) => r.kind));
     // 单位 documents: the first 表12 row (unit name or 合计) is the total, the rest are projects.
-    expect(d.tables.t12?.rows.map((r) => r.kind)).toEqual(fx.tables.t12.rows.map((_r, i) => (i === 0 ? 'total' : 'project')));
+    expect(d.tables.t12?.rows.map((r) => r.kind)).toEqual(
+      fx.tables.t12.rows.map((_r, i) => (i === 0 ? 'total' : 'project')),
+    );
   });
 
   it('keeps the notes printed under the tables', () => {
-    for (const id of TABLES.map((t) => t.id)) expect([id, d.tables[id]?.note ?? null]).toEqual([id, fx.tables[id].note]);
+    for (const id of TABLES.map((t) => t.id))
+      expect([id, d.tables[id]?.note ?? null]).toEqual([id, fx.tables[id].note]);
   });
 
   if (layout === 'published') {
@@ -149,7 +197,17 @@ describe('seed-specific shapes', () => {
   it('表4: the second 一、一般公共预算 (under 上年财政拨款结转) is the carry-over row', () => {
     const t4 = locateTables(buildSeed('000', 'published').workbook).tables.t4 as LocatedTable;
     const income = t4.rows.filter((r) => r.side === 'income').map((r) => r.key);
-    expect(income).toEqual(['gpb', 'fund', 'soe', 'income_total', 'carry_in', 'carry_gpb', 'carry_fund', 'carry_soe', 'income_grand']);
+    expect(income).toEqual([
+      'gpb',
+      'fund',
+      'soe',
+      'income_total',
+      'carry_in',
+      'carry_gpb',
+      'carry_fund',
+      'carry_soe',
+      'income_grand',
+    ]);
     const exp = t4.rows.filter((r) => r.side === 'expenditure').map((r) => r.key);
     expect(exp.slice(0, 3)).toEqual(['cat:201', 'cat:202', 'cat:203']);
     expect(exp.slice(30)).toEqual(['exp_total', 'carry_out', 'exp_grand']);

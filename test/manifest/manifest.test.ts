@@ -18,7 +18,10 @@ describe('manifest.xml', () => {
   test('catches an unresolved resid, an http source, a wrong permission and a missing icon', () => {
     const broken = xml
       .replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"')
-      .replace('https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', 'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>')
+      .replace(
+        'https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+        'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+      )
       .replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>')
       .replace('assets/icon-16.png', 'assets/icon-17.png');
     const problems = checkManifest(broken, ROOT).join('\n');
@@ -29,14 +32,19 @@ describe('manifest.xml', () => {
   });
 
   test('catches a non-GUID id and a host other than Workbook', () => {
-    const broken = xml.replace(/<Id>[^<]+<\/Id>/, '<Id>my-addin</Id>').replace('<Host Name="Workbook"/>', '<Host Name="Document"/>');
+    const broken = xml
+      .replace(/<Id>[^<]+<\/Id>/, '<Id>my-addin</Id>')
+      .replace('<Host Name="Workbook"/>', '<Host Name="Document"/>');
     const problems = checkManifest(broken, ROOT).join('\n');
     expect(problems).toContain('GUID');
     expect(problems).toContain('Document');
   });
 
   test('icons are PNGs of the declared size', () => {
-    const wrong = xml.replace('<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>');
+    const wrong = xml.replace(
+      '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>',
+      '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+    );
     expect(checkManifest(wrong, ROOT).join('\n')).toContain('应为 16×16');
   });
 
@@ -53,7 +61,9 @@ describe('manifest.xml', () => {
   test('Microsoft’s own manifest reader (office-addin-manifest) reads the same essentials', () => {
     // Run in plain node: the package pulls in ESM-only modules that jest's CommonJS runtime refuses.
     const script = `require('office-addin-manifest/lib/manifestOperations').OfficeAddinManifest.readManifestFile(process.argv[1]).then((i) => process.stdout.write(JSON.stringify(i)))`;
-    const info = JSON.parse(execFileSync(process.execPath, ['-e', script, join(ROOT, 'manifest.xml')], { cwd: ROOT, encoding: 'utf8' })) as {
+    const info = JSON.parse(
+      execFileSync(process.execPath, ['-e', script, join(ROOT, 'manifest.xml')], { cwd: ROOT, encoding: 'utf8' }),
+    ) as {
       id: string;
       hosts: string[];
       permissions: string;
@@ -62,6 +72,10 @@ describe('manifest.xml', () => {
     expect(info.hosts).toEqual(['Workbook']);
     expect(info.permissions).toBe('ReadWriteDocument');
     expect(info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html');
-    expect(info.id).toBe(parseXml(xml).children.find((c) => c.name === 'Id')?.text.trim());
+    expect(info.id).toBe(
+      parseXml(xml)
+        .children.find((c) => c.name === 'Id')
+        ?.text.trim(),
+    );
   });
 });

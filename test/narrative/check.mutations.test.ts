@@ -19,7 +19,14 @@ describe('a wrong figure is found', () => {
   it.each([
     ['三 基本支出', '基本支出986.77万元，占83.32%', '基本支出986.70万元，占83.32%', 'N3', '986.77', '986.70'],
     ['二 收入总计', '预算收入1,184.32万元，主要包括', '预算收入1,184.23万元，主要包括', 'N2', '1184.32', '1184.23'],
-    ['四 社会保障和就业', '社会保障和就业支出1,023.35万元、', '社会保障和就业支出1,032.35万元、', 'N4', '1023.35', '1032.35'],
+    [
+      '四 社会保障和就业',
+      '社会保障和就业支出1,023.35万元、',
+      '社会保障和就业支出1,032.35万元、',
+      'N4',
+      '1023.35',
+      '1032.35',
+    ],
     ['六 公用经费', '公用经费104.30万元', '公用经费140.30万元', 'N6', '104.30', '140.30'],
     ['七 三公 total', '“三公”经费预算3.50万元', '“三公”经费预算5.30万元', 'N7', '3.50', '5.30'],
     ['八 机关运行经费', '财政拨款预算104.30万元', '财政拨款预算10.43万元', 'N8', '104.30', '10.43'],
@@ -37,15 +44,28 @@ describe('a wrong figure is found', () => {
   });
 
   it('a rate that is not Δ / (本年 − Δ)', () => {
-    const fs = check(mutate('一般公共预算当年支出1,184.32万元，比上年减少83.12万元，下降6.56%', '一般公共预算当年支出1,184.32万元，比上年减少83.12万元，下降7.02%'));
+    const fs = check(
+      mutate(
+        '一般公共预算当年支出1,184.32万元，比上年减少83.12万元，下降6.56%',
+        '一般公共预算当年支出1,184.32万元，比上年减少83.12万元，下降7.02%',
+      ),
+    );
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ rule: 'N5', severity: 'error', expected: '6.56', actual: '7.02' });
   });
 
   it('a 增减额 that does not match last year when the inputs are known', () => {
     // 000 says 比上年减少83.12万元: last year's 收入总计 was 1,267.44.
-    expect(checkNarrative(d000, text000, { inputs: NarrativeInputs.parse({ lastYear: { incomeTotal: '1267.44' } }), formsCount: 14 })).toEqual([]);
-    const fs = checkNarrative(d000, text000, { inputs: NarrativeInputs.parse({ lastYear: { incomeTotal: '1,260.00' } }), formsCount: 14 });
+    expect(
+      checkNarrative(d000, text000, {
+        inputs: NarrativeInputs.parse({ lastYear: { incomeTotal: '1267.44' } }),
+        formsCount: 14,
+      }),
+    ).toEqual([]);
+    const fs = checkNarrative(d000, text000, {
+      inputs: NarrativeInputs.parse({ lastYear: { incomeTotal: '1,260.00' } }),
+      formsCount: 14,
+    });
     expect(fs.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([
       ['N1p', 'error', '-75.68', '-83.12'],
       ['N1p', 'error', '-75.68', '-83.12'],
@@ -68,7 +88,9 @@ describe('a wrong figure is found', () => {
 
   it('a project count that is not 表12', () => {
     const fs = check(mutate('二级项目14个', '二级项目15个'));
-    expect(fs.some((f) => f.rule === 'N10' && f.severity === 'error' && f.expected === '14' && f.actual === '15')).toBe(true);
+    expect(fs.some((f) => f.rule === 'N10' && f.severity === 'error' && f.expected === '14' && f.actual === '15')).toBe(
+      true,
+    );
   });
 
   it('a category split that does not add up', () => {
@@ -90,11 +112,13 @@ describe('a wrong figure is found', () => {
     expect(fs[0].message).toContain('表1 收入总计1,184.32万元');
   });
 
-  it('an 整体绩效 amount of another region\'s convention, when the local one is set (003 cites the 项目 total)', () => {
+  it("an 整体绩效 amount of another region's convention, when the local one is set (003 cites the 项目 total)", () => {
     const d3 = seedDisclosure('003');
     const t3 = seedNarrativeText('003');
     const local = (convention: 'incomeTotal' | 'projectTotal') =>
-      checkNarrative(d3, t3, { formsCount: 14, inputs: NarrativeInputs.parse({ overall: { convention } }) }).filter((f) => f.rule === 'N10b');
+      checkNarrative(d3, t3, { formsCount: 14, inputs: NarrativeInputs.parse({ overall: { convention } }) }).filter(
+        (f) => f.rule === 'N10b',
+      );
     expect(local('projectTotal')).toEqual([]);
     const fs = local('incomeTotal');
     expect(fs).toHaveLength(1);
@@ -138,7 +162,9 @@ describe('tolerant reading', () => {
       .replace(/986\.77/g, '９８６.７７')
       .replace(/万元/g, ' 万元');
     expect(check(loose)).toEqual([]);
-    expect(check(loose.replace('基本支出９８６.７７ 万元,占83.32%', '基本支出９８６.７０ 万元,占83.32%'))).toMatchObject([{ rule: 'N3', expected: '986.77', actual: '986.70' }]);
+    expect(
+      check(loose.replace('基本支出９８６.７７ 万元,占83.32%', '基本支出９８６.７０ 万元,占83.32%')),
+    ).toMatchObject([{ rule: 'N3', expected: '986.77', actual: '986.70' }]);
   });
 
   it('a heading and its first sentence on one line', () => {

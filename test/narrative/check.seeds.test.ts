@@ -27,7 +27,16 @@ describe('checker on the published seed narratives', () => {
     it('finds the 8 公用经费 items of 六 that are not in 表6 (N6 error)', () => {
       const n6 = fs.filter((f) => f.rule === 'N6' && f.severity === 'error');
       expect(n6).toHaveLength(1);
-      for (const item of ['印刷费', '手续费', '取暖费', '维修（护）费', '培训费', '劳务费', '委托业务费', '办公设备购置']) {
+      for (const item of [
+        '印刷费',
+        '手续费',
+        '取暖费',
+        '维修（护）费',
+        '培训费',
+        '劳务费',
+        '委托业务费',
+        '办公设备购置',
+      ]) {
         expect(n6[0].message).toContain(item);
       }
       expect(n6[0].message).toContain('8项');

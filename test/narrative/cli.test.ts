@@ -33,7 +33,9 @@ describe('the locator feeds the same figures as the test builder', () => {
     ['003', 'stacked'],
   ] as const)('seed %s, %s layout', (seed, layout) => {
     const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'at' ? undefined : v)));
-    expect(strip(tableFacts(locateTables(buildSeedWorkbook(seed, layout))))).toEqual(strip(tableFacts(seedDisclosure(seed))));
+    expect(strip(tableFacts(locateTables(buildSeedWorkbook(seed, layout))))).toEqual(
+      strip(tableFacts(seedDisclosure(seed))),
+    );
   });
 });
 
@@ -50,16 +52,35 @@ describe('budget-disclosure narrative', () => {
   it('--json gives heading and 12 paragraphs', async () => {
     const r = await runNarrative(await xlsx('003'), { json: true });
     const out = JSON.parse(r.stdout) as { heading: string; paragraphs: { no: string }[] };
-    expect(out.paragraphs.map((p) => p.no)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']);
+    expect(out.paragraphs.map((p) => p.no)).toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九',
+      '十',
+      '十一',
+      '十二',
+    ]);
   });
 
   it('--text checks a written narrative: clean 000 exits 0', async () => {
-    const r = await runNarrative(await xlsx('000'), { text: textFile('000.txt', seedNarrativeText('000')), forms: '14' });
+    const r = await runNarrative(await xlsx('000'), {
+      text: textFile('000.txt', seedNarrativeText('000')),
+      forms: '14',
+    });
     expect(r).toMatchObject({ exitCode: 0, stdout: '情况说明与报表一致，未发现问题。' });
   });
 
   it('--text on 003 with the 13 attached forms exits 1 and names the phrase', async () => {
-    const r = await runNarrative(await xlsx('003'), { text: textFile('003.txt', seedNarrativeText('003')), forms: '13' });
+    const r = await runNarrative(await xlsx('003'), {
+      text: textFile('003.txt', seedNarrativeText('003')),
+      forms: '13',
+    });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('[错误] N10');
     expect(r.stdout).toContain('公开项目绩效目标14个');
@@ -68,19 +89,25 @@ describe('budget-disclosure narrative', () => {
 
   it('--text sheet checks the 情况说明 sheet inside the workbook and names its cell', async () => {
     const wb = buildSeedWorkbook('000', 'published');
-    const lines = seedNarrativeText('000').replace('项目支出197.55万元，占16.68%', '项目支出197.55万元，占16.86%').split('\n');
+    const lines = seedNarrativeText('000')
+      .replace('项目支出197.55万元，占16.68%', '项目支出197.55万元，占16.86%')
+      .split('\n');
     wb.sheets.push({ name: '情况说明', rows: lines.map((t) => [{ value: t }]), merges: [] });
     const file = join(dir, '000-with-text.xlsx');
     await writeGridToXlsx(wb, file);
     const r = await runNarrative(file, { text: 'sheet', json: true });
     expect(r.exitCode).toBe(1);
     const row = lines.findIndex((l) => l.includes('16.86%')) + 1;
-    expect(JSON.parse(r.stdout).findings).toMatchObject([{ rule: 'N3', sheet: '情况说明', cell: `A${row}`, expected: '16.68', actual: '16.86' }]);
+    expect(JSON.parse(r.stdout).findings).toMatchObject([
+      { rule: 'N3', sheet: '情况说明', cell: `A${row}`, expected: '16.68', actual: '16.86' },
+    ]);
   });
 
   it('bad input is a clear error, not a crash', async () => {
     const file = await xlsx('000');
-    await expect(runNarrative(file, { inputs: textFile('bad.json', '{ "lastYear": { "incomeTotal": "abc" } }') })).rejects.toThrow(/lastYear\.incomeTotal/);
+    await expect(
+      runNarrative(file, { inputs: textFile('bad.json', '{ "lastYear": { "incomeTotal": "abc" } }') }),
+    ).rejects.toThrow(/lastYear\.incomeTotal/);
     await expect(runNarrative(file, { inputs: textFile('broken.json', '{') })).rejects.toThrow(/不是有效的 JSON/);
     await expect(runNarrative(file, { text: join(dir, 'missing.txt') })).rejects.toThrow(/找不到情况说明文本/);
     await expect(runNarrative(file, { level: '科室' })).rejects.toThrow(/--level/);
@@ -92,6 +119,8 @@ describe('budget-disclosure narrative', () => {
     register(program);
     const cmd = program.commands.find((c) => c.name() === 'narrative');
     expect(cmd).toBeDefined();
-    expect(cmd!.options.map((o) => o.long)).toEqual(expect.arrayContaining(['--inputs', '--text', '--json', '--level', '--forms']));
+    expect(cmd!.options.map((o) => o.long)).toEqual(
+      expect.arrayContaining(['--inputs', '--text', '--json', '--level', '--forms']),
+    );
   });
 });

@@ -16,9 +16,17 @@ describe('distributeShares', () => {
     expect(strs(distributeShares([D('2107.34'), D('605.04')], D('2712.37')))).toEqual(['77.69', '22.31']);
   });
 
-  it('gives the seeds\' 五(二) shares (000: 86.41 / 4.58 / 9.01; 003: 96.50 / 1.32 / 2.18)', () => {
-    expect(strs(distributeShares([D('1023.35'), D('54.30'), D('106.68')], D('1184.32')))).toEqual(['86.41', '4.58', '9.01']);
-    expect(strs(distributeShares([D('2033.49'), D('27.85'), D('46.00')], D('2107.34')))).toEqual(['96.50', '1.32', '2.18']);
+  it("gives the seeds' 五(二) shares (000: 86.41 / 4.58 / 9.01; 003: 96.50 / 1.32 / 2.18)", () => {
+    expect(strs(distributeShares([D('1023.35'), D('54.30'), D('106.68')], D('1184.32')))).toEqual([
+      '86.41',
+      '4.58',
+      '9.01',
+    ]);
+    expect(strs(distributeShares([D('2033.49'), D('27.85'), D('46.00')], D('2107.34')))).toEqual([
+      '96.50',
+      '1.32',
+      '2.18',
+    ]);
   });
 
   it('keeps zero parts at 0 and survives a zero total', () => {
@@ -47,14 +55,25 @@ describe('changeRate and number text', () => {
 
 describe('extractFigures', () => {
   it('reads amounts, percentages and counts, but not years, dates or document numbers', () => {
-    const f = extractFigures('截至2023年12月31日，实有1辆；2,224.49万元，占 22.31 %；0 元；晋财综【2024】37号；2级项目14个；2400平方米');
-    expect(f.map((x) => `${x.kind}:${x.raw}`)).toEqual(['count:1', 'wan:2,224.49', 'pct:22.31', 'yuan:0', 'count:14', 'count:2400']);
+    const f = extractFigures(
+      '截至2023年12月31日，实有1辆；2,224.49万元，占 22.31 %；0 元；晋财综【2024】37号；2级项目14个；2400平方米',
+    );
+    expect(f.map((x) => `${x.kind}:${x.raw}`)).toEqual([
+      'count:1',
+      'wan:2,224.49',
+      'pct:22.31',
+      'yuan:0',
+      'count:14',
+      'count:2400',
+    ]);
   });
 });
 
 describe('splitNarrative', () => {
   it('splits by headings in order and ignores a numbered line whose title does not fit', () => {
-    const p = splitNarrative('第三部分 2024年度单位预算情况说明\n一、单位预算收支数据变动情况及原因\n正文一\n一、这不是标题\n二、收入预算情况说明\n正文二');
+    const p = splitNarrative(
+      '第三部分 2024年度单位预算情况说明\n一、单位预算收支数据变动情况及原因\n正文一\n一、这不是标题\n二、收入预算情况说明\n正文二',
+    );
     expect(p.heading).toBe('第三部分 2024年度单位预算情况说明');
     expect(p.sections.map((s) => [s.no, s.text])).toEqual([
       ['一', '正文一\n一、这不是标题'],

@@ -31,9 +31,12 @@ describe.each(['000', '003'] as const)('generated narrative of seed %s', (seed) 
     expect(published.size).toBe(12);
   });
 
-  it.each(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'])('paragraph %s carries the published figures', (no) => {
-    expect(generated.get(no)).toEqual(published.get(no));
-  });
+  it.each(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'])(
+    'paragraph %s carries the published figures',
+    (no) => {
+      expect(generated.get(no)).toEqual(published.get(no));
+    },
+  );
 
   it('states real figures, not only zeros (the comparison is not vacuous)', () => {
     const all = [...published.values()].flat();
@@ -53,18 +56,34 @@ describe('generated wording', () => {
   });
 
   it('writes amounts with thousands separators and zero as 0万元 / 0%', () => {
-    expect(byNo.get('二')!.text).toContain('一般公共预算拨款收入1,184.32万元，占100.00%；政府性基金预算拨款收入0万元，占0%');
+    expect(byNo.get('二')!.text).toContain(
+      '一般公共预算拨款收入1,184.32万元，占100.00%；政府性基金预算拨款收入0万元，占0%',
+    );
   });
 
   it('words a fall as 减少/下降 with the rate Δ / (本年 − Δ)', () => {
     expect(byNo.get('一')!.text).toContain('比上年减少83.12万元，下降6.56%');
-    expect(byNo.get('八')!.text).toBe('本单位机关运行经费财政拨款预算104.30万元，比2023年预算减少7.74万元，下降6.91%，原因是自然减员。');
+    expect(byNo.get('八')!.text).toBe(
+      '本单位机关运行经费财政拨款预算104.30万元，比2023年预算减少7.74万元，下降6.91%，原因是自然减员。',
+    );
   });
 
   it('lists exactly the 表6 items of each side in 六', () => {
     const text = byNo.get('六')!.text;
     const personnel = /人员经费[^：]*主要包括：([^；]*)等；/.exec(text)![1].split('、').sort();
-    expect(personnel).toEqual(['其他社会保障缴费', '公务员医疗补助缴费', '基本工资', '奖金', '住房公积金', '机关事业单位基本养老保险缴费', '奖励金', '津贴补贴', '职工基本医疗保险缴费'].sort());
+    expect(personnel).toEqual(
+      [
+        '其他社会保障缴费',
+        '公务员医疗补助缴费',
+        '基本工资',
+        '奖金',
+        '住房公积金',
+        '机关事业单位基本养老保险缴费',
+        '奖励金',
+        '津贴补贴',
+        '职工基本医疗保险缴费',
+      ].sort(),
+    );
     const pub = /公用经费[^：]*主要包括：([^。]*)等。/.exec(text)![1].split('、');
     expect(pub).toHaveLength(15);
     expect(pub).toContain('办公设备购置');
@@ -85,7 +104,10 @@ describe('generated wording', () => {
 
 describe('十 with the forms actually attached to seed 003', () => {
   // 003 claims 14 published forms but prints 13 (no form for ZY流动人员人事档案整理加工服务 260.00).
-  const inputs = { ...publishedInputs('003'), forms: { count: 13, projectNames: loadSeed('003').forms.map((f) => f.projectName) } };
+  const inputs = {
+    ...publishedInputs('003'),
+    forms: { count: 13, projectNames: loadSeed('003').forms.map((f) => f.projectName) },
+  };
   const { published, generated } = compare('003', inputs);
 
   it('differs from the published paragraph exactly in the 公开 figures', () => {
@@ -101,8 +123,12 @@ describe('十 with the forms actually attached to seed 003', () => {
       });
     };
     // Published: 14个 / 2,224.49 / 100% / 其他运转类14个 2,224.49; attached: 13 forms, 2224.49 − 260.00.
-    expect(minus(pub, gen).sort()).toEqual(['count:14.00', 'count:14.00', 'pct:100.00', 'wan:2224.49', 'wan:2224.49'].sort());
-    expect(minus(gen, pub).sort()).toEqual(['count:13.00', 'count:13.00', 'pct:88.31', 'wan:1964.49', 'wan:1964.49'].sort());
+    expect(minus(pub, gen).sort()).toEqual(
+      ['count:14.00', 'count:14.00', 'pct:100.00', 'wan:2224.49', 'wan:2224.49'].sort(),
+    );
+    expect(minus(gen, pub).sort()).toEqual(
+      ['count:13.00', 'count:13.00', 'pct:88.31', 'wan:1964.49', 'wan:1964.49'].sort(),
+    );
   });
 });
 
@@ -117,12 +143,20 @@ describe('seed 001 (county layout, broken 表6) regenerated', () => {
     overall: { convention: 'gpbSplit' as const },
     projects: { defaultCategory: '特定目标类' as const },
     forms: { count: 9 },
-    threePublic: { lastYearTotal: '0.99', abroad: { lastYear: '0' }, reception: { lastYear: '0' }, vehicleRunning: { lastYear: '0.99' }, vehiclePurchase: { lastYear: '0' } },
+    threePublic: {
+      lastYearTotal: '0.99',
+      abroad: { lastYear: '0' },
+      reception: { lastYear: '0' },
+      vehicleRunning: { lastYear: '0.99' },
+      vehiclePurchase: { lastYear: '0' },
+    },
     assets: { officeArea: '4272.84' },
   };
   const published = figuresByParagraph(seedNarrativeText('001'));
   const generated = figuresByParagraph(narrativeToText(generateNarrative(seedDisclosure('001'), inputs, '单位')));
-  const differing = [...published.keys()].filter((no) => JSON.stringify(published.get(no)) !== JSON.stringify(generated.get(no)));
+  const differing = [...published.keys()].filter(
+    (no) => JSON.stringify(published.get(no)) !== JSON.stringify(generated.get(no)),
+  );
 
   it('differs only where the published text is wrong or adds a unit count', () => {
     // 七: `公务用车购置费 0 元` (unit slip); 九: 3.93 printed for 2.42 + 0 + 1.50 = 3.92;

@@ -18,13 +18,28 @@ describe.each([
   it('with its inputs', () => {
     // 003's reason, typed by the clerk and copied verbatim, still splits Δ 12.75 into −12.78 + 25.54.
     const expected = seed === '003' ? ['N1p rounding', 'N1p rounding'] : [];
-    expect(checkNarrative(d, text, { inputs, formsCount: inputs.forms?.count }).map((f) => `${f.rule} ${f.severity}`)).toEqual(expected);
+    expect(
+      checkNarrative(d, text, { inputs, formsCount: inputs.forms?.count }).map((f) => `${f.rule} ${f.severity}`),
+    ).toEqual(expected);
   });
 
   it('and a changed table is then found in the old text', () => {
     const t3 = d.tables.t3!;
     const total = t3.rows.find((r) => r.kind === 'total')!;
-    const changed = { ...d, tables: { ...d.tables, t3: { ...t3, rows: t3.rows.map((r) => (r === total ? { ...r, values: { ...r.values, basic: { ...r.values.basic!, value: r.values.basic!.value.plus(1) } } } : r)) } } };
+    const changed = {
+      ...d,
+      tables: {
+        ...d.tables,
+        t3: {
+          ...t3,
+          rows: t3.rows.map((r) =>
+            r === total
+              ? { ...r, values: { ...r.values, basic: { ...r.values.basic!, value: r.values.basic!.value.plus(1) } } }
+              : r,
+          ),
+        },
+      },
+    };
     const fs = checkNarrative(changed, text, { inputs, formsCount: inputs.forms?.count });
     expect(fs.map((f) => f.rule)).toContain('N3');
   });

@@ -9,9 +9,14 @@ function narrativeSheet(text: string, name = '情况说明', tag?: string): Shee
   return { name, ...(tag ? { tag } : {}), rows: text.split('\n').map((t) => [{ value: t }]), merges: [] };
 }
 
-const formSheets = (n: number): Sheet[] => Array.from({ length: n }, (_, i) => ({ name: `目标表${i + 1}`, tag: `form:${i + 1}`, rows: [], merges: [] }));
+const formSheets = (n: number): Sheet[] =>
+  Array.from({ length: n }, (_, i) => ({ name: `目标表${i + 1}`, tag: `form:${i + 1}`, rows: [], merges: [] }));
 
-const ctx = (over: Partial<RuleContext>): RuleContext => ({ disclosure: seedDisclosure('000'), codes: DEFAULT_CODES, ...over });
+const ctx = (over: Partial<RuleContext>): RuleContext => ({
+  disclosure: seedDisclosure('000'),
+  codes: DEFAULT_CODES,
+  ...over,
+});
 
 describe('NARRATIVE_RULES', () => {
   it('is one rule module that checks ctx.narrativeText', () => {
@@ -41,9 +46,13 @@ describe('NARRATIVE_RULES', () => {
   });
 
   it('counts forms from sheets tagged form:… (003: 13 attached, text claims 14)', () => {
-    const wb: Workbook = { sheets: [narrativeSheet(seedNarrativeText('003')), ...formSheets(loadSeed('003').forms.length)] };
+    const wb: Workbook = {
+      sheets: [narrativeSheet(seedNarrativeText('003')), ...formSheets(loadSeed('003').forms.length)],
+    };
     const fs = NARRATIVE_RULES[0].run(ctx({ disclosure: seedDisclosure('003'), workbook: wb }));
-    expect(fs.filter((f) => f.severity === 'error')).toMatchObject([{ rule: 'N10', expected: '13', actual: '14', sheet: '情况说明' }]);
+    expect(fs.filter((f) => f.severity === 'error')).toMatchObject([
+      { rule: 'N10', expected: '13', actual: '14', sheet: '情况说明' },
+    ]);
   });
 
   it('takes the forms count from an injected locator', () => {
@@ -53,7 +62,9 @@ describe('NARRATIVE_RULES', () => {
   });
 
   it('without forms information does not guess', () => {
-    const fs = NARRATIVE_RULES[0].run(ctx({ disclosure: seedDisclosure('003'), narrativeText: seedNarrativeText('003') }));
+    const fs = NARRATIVE_RULES[0].run(
+      ctx({ disclosure: seedDisclosure('003'), narrativeText: seedNarrativeText('003') }),
+    );
     expect(fs.filter((f) => f.severity === 'error')).toEqual([]);
   });
 

@@ -14,7 +14,11 @@ import type { TableId } from '../../src/core/templates/schema';
  * the printed strings (decimal), blank = null.
  */
 export type Seed = '000' | '001' | '003';
-const FILES: Record<Seed, string> = { '000': 'datong-2024.json', '001': 'xinjiang-2024.json', '003': 'datong-jiuye-2026.json' };
+const FILES: Record<Seed, string> = {
+  '000': 'datong-2024.json',
+  '001': 'xinjiang-2024.json',
+  '003': 'datong-jiuye-2026.json',
+};
 const DIR = join(__dirname, '..', 'fixtures', 'data');
 
 const Values = z.record(z.string(), z.string().nullable());
@@ -51,9 +55,20 @@ export function loadSeed(seed: Seed): SeedFile {
 }
 
 const COLUMN_KEYS: Record<string, string> = {
-  金额: 'income', 合计: 'total', 小计: 'subtotal', 当年预算安排: 'current', 上年结转安排: 'carry',
-  基本支出: 'basic', 项目支出: 'project', 人员经费: 'personnel', 公用经费: 'public',
-  一般公共预算: 'gpb', 政府性基金预算: 'fund', 国有资本经营预算: 'soe', 财政专户管理资金: 'special', 单位资金: 'unit',
+  金额: 'income',
+  合计: 'total',
+  小计: 'subtotal',
+  当年预算安排: 'current',
+  上年结转安排: 'carry',
+  基本支出: 'basic',
+  项目支出: 'project',
+  人员经费: 'personnel',
+  公用经费: 'public',
+  一般公共预算: 'gpb',
+  政府性基金预算: 'fund',
+  国有资本经营预算: 'soe',
+  财政专户管理资金: 'special',
+  单位资金: 'unit',
 };
 
 function amounts(sheet: string, r: number, values: Record<string, string | null>): Record<string, Amount | undefined> {
@@ -69,7 +84,16 @@ function amounts(sheet: string, r: number, values: Record<string, string | null>
 const strip = (s: string) => s.replace(/^\s*[一二三四五六七八九十]+、/, '').replace(/\s+/g, '');
 
 function table(id: TableId, rows: TableRow[], note?: string | null): LocatedTable {
-  return { id, sheet: tableDef(id).sheetName, range: 'A1', columns: {}, headerRow: 0, rows, fromTemplate: false, ...(note ? { note } : {}) };
+  return {
+    id,
+    sheet: tableDef(id).sheetName,
+    range: 'A1',
+    columns: {},
+    headerRow: 0,
+    rows,
+    fromTemplate: false,
+    ...(note ? { note } : {}),
+  };
 }
 
 function summary(id: 't1' | 't4', t: z.infer<typeof Table>): LocatedTable {
@@ -81,7 +105,11 @@ function summary(id: 't1' | 't4', t: z.infer<typeof Table>): LocatedTable {
   (t.income ?? []).forEach((r, i) => {
     const label = r.label ?? '';
     const fixed = body.income.rows.find(
-      (f) => (strip(f.label) === strip(label) || f.aliases.some((a) => strip(a) === strip(label))) && (r.group ? f.key.startsWith('carry_') && f.key !== 'carry_in' : !f.key.startsWith('carry_') || f.key === 'carry_in'),
+      (f) =>
+        (strip(f.label) === strip(label) || f.aliases.some((a) => strip(a) === strip(label))) &&
+        (r.group
+          ? f.key.startsWith('carry_') && f.key !== 'carry_in'
+          : !f.key.startsWith('carry_') || f.key === 'carry_in'),
     );
     if (!fixed) throw new Error(`${id} income row not mapped: ${label}`);
     rows.push({ kind: 'fixed', key: fixed.key, row: i, label, side: 'income', values: amounts(sheet, i, r.values) });
@@ -102,7 +130,15 @@ function coded(id: TableId, t: z.infer<typeof Table>): LocatedTable {
   const rows: TableRow[] = (t.rows ?? []).map((r, i) => {
     const code = r.code ?? undefined;
     const kind: RowKind = !code ? 'total' : code.length === 3 ? 'lei' : code.length === 5 ? 'kuan' : 'xiang';
-    return { kind, key: code ?? 'total', row: i, code, name: r.name, label: `${code ?? ''}${r.name ?? ''}`, values: amounts(sheet, i, r.values) };
+    return {
+      kind,
+      key: code ?? 'total',
+      row: i,
+      code,
+      name: r.name,
+      label: `${code ?? ''}${r.name ?? ''}`,
+      values: amounts(sheet, i, r.values),
+    };
   });
   return table(id, rows, t.note);
 }
@@ -114,7 +150,15 @@ function economic(t: z.infer<typeof Table>): LocatedTable {
     const name = (r.econName || r.govName || '').trim();
     const kind: RowKind = r.kind === 'total' ? 'total' : r.kind === 'class' ? 'class' : 'item';
     if (kind === 'class') parent = `class:${i}`;
-    return { kind, key: kind === 'class' ? `class:${i}` : `${kind}:${i}`, row: i, name, label: name, ...(kind === 'item' ? { parent } : {}), values: amounts(sheet, i, r.values) };
+    return {
+      kind,
+      key: kind === 'class' ? `class:${i}` : `${kind}:${i}`,
+      row: i,
+      name,
+      label: name,
+      ...(kind === 'item' ? { parent } : {}),
+      values: amounts(sheet, i, r.values),
+    };
   });
   return table('t6', rows, t.note);
 }
@@ -125,7 +169,9 @@ function fixedRows(t: z.infer<typeof Table>): LocatedTable {
   const side = def.body.side;
   const rows: TableRow[] = (t.rows ?? []).map((r, i) => {
     const label = r.label ?? '';
-    const f = side.rows.find((x) => strip(x.label) === strip(label) || x.aliases.some((a) => strip(a) === strip(label)));
+    const f = side.rows.find(
+      (x) => strip(x.label) === strip(label) || x.aliases.some((a) => strip(a) === strip(label)),
+    );
     if (!f) throw new Error(`t10 row not mapped: ${label}`);
     return { kind: 'fixed', key: f.key, row: i, label, values: amounts(def.sheetName, i, r.values) };
   });
@@ -137,7 +183,15 @@ function listed(id: 't11' | 't12', t: z.infer<typeof Table>): LocatedTable {
   const rows: TableRow[] = (t.rows ?? []).map((r, i) => {
     const name = (r.name ?? r.label ?? '').trim();
     const kind: RowKind = r.kind === 'project' ? 'project' : r.kind === 'total' ? 'total' : 'unit';
-    return { kind, key: kind === 'total' ? 'total' : name, row: i, name, label: name, ...(r.unit ? { unit: r.unit } : {}), values: amounts(sheet, i, r.values) };
+    return {
+      kind,
+      key: kind === 'total' ? 'total' : name,
+      row: i,
+      name,
+      label: name,
+      ...(r.unit ? { unit: r.unit } : {}),
+      values: amounts(sheet, i, r.values),
+    };
   });
   return table(id, rows, t.note);
 }

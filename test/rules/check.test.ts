@@ -7,18 +7,33 @@ import { coded, disclosure } from './support/build';
 
 describe('analyzeDisclosure', () => {
   const d = () =>
-    disclosure(coded('t3', [
-      [null, '合计', { total: '10.00', basic: '10.00' }],
-      ['208', '社会保障和就业支出', { total: '10.00', basic: '10.00' }],
-      ['20801', '人力资源和社会保障管理事务', { total: '10.00', basic: '10.00' }],
-      ['2080101', '行政运行', { total: '10.00', basic: '10.00' }],
-    ]));
+    disclosure(
+      coded('t3', [
+        [null, '合计', { total: '10.00', basic: '10.00' }],
+        ['208', '社会保障和就业支出', { total: '10.00', basic: '10.00' }],
+        ['20801', '人力资源和社会保障管理事务', { total: '10.00', basic: '10.00' }],
+        ['2080101', '行政运行', { total: '10.00', basic: '10.00' }],
+      ]),
+    );
 
   it('a rule module that throws becomes one warning naming it; the others still run', () => {
-    const broken: RuleModule = { id: 'broken', description: '故意出错的规则', run: () => { throw new Error('boom'); } };
-    const echo: RuleModule = { id: 'echo', description: '回显', run: () => [{ rule: 'E1', severity: 'info', message: '信息' }] };
+    const broken: RuleModule = {
+      id: 'broken',
+      description: '故意出错的规则',
+      run: () => {
+        throw new Error('boom');
+      },
+    };
+    const echo: RuleModule = {
+      id: 'echo',
+      description: '回显',
+      run: () => [{ rule: 'E1', severity: 'info', message: '信息' }],
+    };
     const { findings } = analyzeDisclosure(d(), { modules: [broken, echo] });
-    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['broken', 'warning'], ['E1', 'info']]);
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['broken', 'warning'],
+      ['E1', 'info'],
+    ]);
     expect(findings[0].message).toContain('故意出错的规则');
     expect(findings[0].message).toContain('boom');
   });
@@ -26,7 +41,19 @@ describe('analyzeDisclosure', () => {
   it('registers every rule family once', () => {
     const ids = RULE_MODULES.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['row-identities', 'fixed-row-sums', 'coded-hierarchy', 'economic-classes', 'unit-and-project-totals', 'no-data-note', 'cross-table', 'code-names', 'formula-integrity']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'row-identities',
+        'fixed-row-sums',
+        'coded-hierarchy',
+        'economic-classes',
+        'unit-and-project-totals',
+        'no-data-note',
+        'cross-table',
+        'code-names',
+        'formula-integrity',
+      ]),
+    );
   });
 
   it('keeps locator findings and sorts by severity, table, row', () => {

@@ -2,7 +2,10 @@ import { checkCodeNames } from '../../src/core/rules/codeNames';
 import { DEFAULT_CODES } from '../../src/core/reference';
 import { coded, disclosure } from './support/build';
 
-const rows = (name2210202: string, name20805 = '行政事业单位养老支出'): [string | null, string, Record<string, string>][] => [
+const rows = (
+  name2210202: string,
+  name20805 = '行政事业单位养老支出',
+): [string | null, string, Record<string, string>][] => [
   ['208', '社会保障和就业支出', { total: '1.00' }],
   ['20805', name20805, { total: '1.00' }],
   ['2080505', '机关事业单位基本养老保险缴费支出', { total: '1.00' }],
@@ -24,7 +27,10 @@ describe('code ↔ name', () => {
   });
 
   it('001: an outdated name is a CN2 warning, not an error', () => {
-    const d = disclosure(coded('t2', rows('提租补贴', '行政事业单位离退休')), coded('t3', rows('提租补贴', '行政事业单位离退休')));
+    const d = disclosure(
+      coded('t2', rows('提租补贴', '行政事业单位离退休')),
+      coded('t3', rows('提租补贴', '行政事业单位离退休')),
+    );
     const f = checkCodeNames(d, DEFAULT_CODES);
     expect(f.map((x) => [x.rule, x.severity, x.row])).toEqual([['CN2', 'warning', '20805']]);
     expect(f[0].message).toContain('旧科目名称');
@@ -36,6 +42,8 @@ describe('code ↔ name', () => {
   });
 
   it('consistent standard names give nothing', () => {
-    expect(checkCodeNames(disclosure(coded('t2', rows('提租补贴')), coded('t5', rows('提租补贴'))), DEFAULT_CODES)).toEqual([]);
+    expect(
+      checkCodeNames(disclosure(coded('t2', rows('提租补贴')), coded('t5', rows('提租补贴'))), DEFAULT_CODES),
+    ).toEqual([]);
   });
 });

@@ -29,7 +29,15 @@ describe('cross-table catalogue', () => {
     ]);
     const f = checkCrossRules(disclosure(t2, t3), only('X5'));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'X5', severity: 'error', table: 't3', sheet: '表3 预算支出总表', cell: 'C8', actual: '21.00', expected: '20.00' });
+    expect(f[0]).toMatchObject({
+      rule: 'X5',
+      severity: 'error',
+      table: 't3',
+      sheet: '表3 预算支出总表',
+      cell: 'C8',
+      actual: '21.00',
+      expected: '20.00',
+    });
     expect(f[0].cells).toEqual(expect.arrayContaining([{ sheet: '表2 预算收入总表', cell: 'C8' }]));
     expect(f[0].message).toContain('科目 2080101');
   });
@@ -44,7 +52,10 @@ describe('cross-table catalogue', () => {
     ]);
     const f = checkCrossRules(disclosure(t2, t3), only('X5'));
     const sets = f.filter((x) => x.message.includes('没有'));
-    expect(sets.map((x) => [x.table, x.cell, x.row?.split(' ')[0]])).toEqual([['t2', 'A9', '2080199'], ['t3', 'A9', '2080105']]);
+    expect(sets.map((x) => [x.table, x.cell, x.row?.split(' ')[0]])).toEqual([
+      ['t2', 'A9', '2080199'],
+      ['t3', 'A9', '2080105'],
+    ]);
   });
 
   it('X7: 表5 lists exactly the codes with 表2 一般公共预算 (003: 单位资金-only codes correctly absent)', () => {
@@ -95,8 +106,12 @@ describe('cross-table catalogue', () => {
 
   it('X14: 表11 > 表6 公用经费 is an error; < is information; blank (事业单位) is silent', () => {
     expect(checkCrossRules(disclosure(t6('25.29'), t11('25.29')), only('X14'))).toEqual([]);
-    expect(checkCrossRules(disclosure(t6('25.29'), t11('30.00')), only('X14')).map((x) => x.severity)).toEqual(['error']);
-    expect(checkCrossRules(disclosure(t6('25.29'), t11('20.00')), only('X14')).map((x) => x.severity)).toEqual(['info']);
+    expect(checkCrossRules(disclosure(t6('25.29'), t11('30.00')), only('X14')).map((x) => x.severity)).toEqual([
+      'error',
+    ]);
+    expect(checkCrossRules(disclosure(t6('25.29'), t11('20.00')), only('X14')).map((x) => x.severity)).toEqual([
+      'info',
+    ]);
     expect(checkCrossRules(disclosure(t6('25.29'), t11(null)), only('X14'))).toEqual([]);
   });
 
@@ -125,7 +140,9 @@ describe('cross-table catalogue', () => {
     expect(checkCrossRules(disclosure(t3, t12, t13), only('X15'))).toEqual([]);
     const t3b = coded('t3', [[null, '合计', { total: '200.00', project: '200.00' }]]);
     const f = checkCrossRules(disclosure(t3b, t12, t13), only('X15'));
-    expect(f.map((x) => [x.severity, x.table, x.cell, x.expected, x.actual])).toEqual([['error', 't3', 'E5', '197.55', '200.00']]);
+    expect(f.map((x) => [x.severity, x.table, x.cell, x.expected, x.actual])).toEqual([
+      ['error', 't3', 'E5', '197.55', '200.00'],
+    ]);
   });
 
   it('a rule whose table is absent is skipped, not guessed', () => {
@@ -137,11 +154,32 @@ describe('two-sided 表1 identities and scalar X rules', () => {
   const t1 = (expGrand: string, carryIn: string | null = null) =>
     table('t1', [
       { kind: 'fixed', side: 'income', key: 'gpb', label: '一、一般公共预算', values: { income: '100.00' }, at: 0 },
-      { kind: 'fixed', side: 'income', key: 'income_total', label: '本年收入合计', values: { income: '100.00' }, at: 30 },
+      {
+        kind: 'fixed',
+        side: 'income',
+        key: 'income_total',
+        label: '本年收入合计',
+        values: { income: '100.00' },
+        at: 30,
+      },
       { kind: 'fixed', side: 'income', key: 'carry_in', label: '上年结转', values: { income: carryIn }, at: 31 },
       { kind: 'fixed', side: 'income', key: 'income_grand', label: '收入总计', values: { income: '100.00' }, at: 32 },
-      { kind: 'fixed', side: 'expenditure', key: 'exp_total', label: '本年支出合计', values: { total: '100.00', current: '100.00' }, at: 30 },
-      { kind: 'fixed', side: 'expenditure', key: 'exp_grand', label: '支出总计', values: { total: expGrand, current: expGrand }, at: 32 },
+      {
+        kind: 'fixed',
+        side: 'expenditure',
+        key: 'exp_total',
+        label: '本年支出合计',
+        values: { total: '100.00', current: '100.00' },
+        at: 30,
+      },
+      {
+        kind: 'fixed',
+        side: 'expenditure',
+        key: 'exp_grand',
+        label: '支出总计',
+        values: { total: expGrand, current: expGrand },
+        at: 32,
+      },
     ]);
 
   it('W1.5 收入总计 = 支出总计', () => {

@@ -39,7 +39,9 @@ describe('coded hierarchy (W2.1 …)', () => {
       ['W2.1', 'rounding', 'C7', '53.69', '53.70'],
       ['W2.1', 'rounding', 'D7', '53.69', '53.70'],
     ]);
-    expect(f[0].message).toBe('表2 预算收入总表 C7（21011 行政事业单位医疗·合计）为 53.70，其下各项合计 53.69，相差 0.01（尾差）');
+    expect(f[0].message).toBe(
+      '表2 预算收入总表 C7（21011 行政事业单位医疗·合计）为 53.70，其下各项合计 53.69，相差 0.01（尾差）',
+    );
     expect(f[0].cells).toEqual([
       { sheet: '表2 预算收入总表', cell: 'C7' },
       { sheet: '表2 预算收入总表', cell: 'C8' },
@@ -71,11 +73,25 @@ describe('fixed-row sums (W1.1, W10.1 …)', () => {
     const t1 = table('t1', [
       { kind: 'fixed', side: 'income', key: 'gpb', label: '一、一般公共预算', values: { income: '2107.34' }, at: 0 },
       { kind: 'fixed', side: 'income', key: 'unit', label: '五、单位资金', values: { income: '605.04' }, at: 4 },
-      { kind: 'fixed', side: 'income', key: 'income_total', label: '本年收入合计', values: { income: '2712.37' }, at: 30 },
+      {
+        kind: 'fixed',
+        side: 'income',
+        key: 'income_total',
+        label: '本年收入合计',
+        values: { income: '2712.37' },
+        at: 30,
+      },
     ]);
     const f = checkFixedRowSums(disclosure(t1));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'W1.1', severity: 'rounding', cell: 'B35', expected: '2712.38', actual: '2712.37', diff: '-0.01' });
+    expect(f[0]).toMatchObject({
+      rule: 'W1.1',
+      severity: 'rounding',
+      cell: 'B35',
+      expected: '2712.38',
+      actual: '2712.37',
+      diff: '-0.01',
+    });
   });
 
   it('表10 公务用车购置及运行费 = ① + ②', () => {
@@ -87,7 +103,10 @@ describe('fixed-row sums (W1.1, W10.1 …)', () => {
       ]);
     expect(checkFixedRowSums(disclosure(t10('3.50')))).toEqual([]);
     const f = checkFixedRowSums(disclosure(t10('4.50')));
-    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([['W10.1', 'error', 'B5'], ['W10.1', 'error', 'C5']]);
+    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([
+      ['W10.1', 'error', 'B5'],
+      ['W10.1', 'error', 'C5'],
+    ]);
   });
 });
 
@@ -96,11 +115,24 @@ describe('表6 economic classes', () => {
     const side = opts.officeIn ?? 'public';
     const split = opts.classSplit ?? true;
     return table('t6', [
-      { kind: 'total', key: 'total', label: '合计', values: { total: '12.00', personnel: split ? '10.00' : null, public: split ? '2.00' : null } },
+      {
+        kind: 'total',
+        key: 'total',
+        label: '合计',
+        values: { total: '12.00', personnel: split ? '10.00' : null, public: split ? '2.00' : null },
+      },
       { kind: 'class', name: '工资福利支出', values: { total: '10.00', personnel: split ? '10.00' : null } },
       { kind: 'item', name: '基本工资', values: { total: '6.00', personnel: '6.00' } },
       { kind: 'item', name: '津贴补贴', values: { total: '4.00', personnel: '4.00' } },
-      { kind: 'class', name: '商品和服务支出', values: { total: '2.00', public: split && side === 'public' ? '2.00' : null, personnel: split && side === 'personnel' ? '2.00' : null } },
+      {
+        kind: 'class',
+        name: '商品和服务支出',
+        values: {
+          total: '2.00',
+          public: split && side === 'public' ? '2.00' : null,
+          personnel: split && side === 'personnel' ? '2.00' : null,
+        },
+      },
       { kind: 'item', name: '办公费', values: { total: '2.00', [side]: '2.00' } },
     ]);
   };
@@ -126,7 +158,10 @@ describe('表6 economic classes', () => {
       { kind: 'class', name: '工资福利支出', values: { total: '10.01', personnel: '10.01' } },
       { kind: 'item', name: '基本工资', values: { total: '10.00', personnel: '10.00' } },
     ]);
-    expect(checkEconomic(t).map((x) => [x.rule, x.severity])).toEqual([['W6.2', 'rounding'], ['W6.2', 'rounding']]);
+    expect(checkEconomic(t).map((x) => [x.rule, x.severity])).toEqual([
+      ['W6.2', 'rounding'],
+      ['W6.2', 'rounding'],
+    ]);
   });
 });
 
@@ -138,7 +173,10 @@ describe('表11, 表12/13 totals', () => {
       { kind: 'unit', name: '乙', values: { total: '30.00', gpb: '30.00' } },
     ]);
     const f = checkUnits(t);
-    expect(f.map((x) => [x.rule, x.severity, x.cell, x.expected])).toEqual([['W11.1', 'error', 'B5', '90.00'], ['W11.1', 'error', 'C5', '90.00']]);
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.expected])).toEqual([
+      ['W11.1', 'error', 'B5', '90.00'],
+      ['W11.1', 'error', 'C5', '90.00'],
+    ]);
   });
 
   it('W12.1 部门: unit subtotal = Σ its projects; total = Σ subtotals', () => {
@@ -151,7 +189,10 @@ describe('表11, 表12/13 totals', () => {
       { kind: 'project', name: '丙项目', values: { total: '4.00', gpb: '4.00' } },
     ]);
     const f = checkProjects(t);
-    expect(f.map((x) => [x.row, x.cell, x.severity])).toEqual([['某中心', 'B8', 'error'], ['某中心', 'C8', 'error']]);
+    expect(f.map((x) => [x.row, x.cell, x.severity])).toEqual([
+      ['某中心', 'B8', 'error'],
+      ['某中心', 'C8', 'error'],
+    ]);
   });
 });
 

@@ -11,12 +11,16 @@ function deleteRow(wb: Workbook, sheetName: string, r: number): void {
   const sheet = wb.sheets.find((s) => s.name === sheetName)!;
   sheet.rows.splice(r, 1);
   const shift = (formula: string, home: string) =>
-    formula.replace(/((?:'(?:[^']|'')+'|[^\s'!(),+*=<>&:]+)!)?(\$?[A-Z]{1,3}\$?)(\d+)/g, (m, pre: string | undefined, col: string, row: string) => {
-      const target = pre ? pre.slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") : home;
-      const n = Number(row);
-      return target === sheetName && n > r + 1 ? `${pre ?? ''}${col}${n - 1}` : m;
-    });
-  for (const s of wb.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula) c.formula = shift(c.formula, s.name);
+    formula.replace(
+      /((?:'(?:[^']|'')+'|[^\s'!(),+*=<>&:]+)!)?(\$?[A-Z]{1,3}\$?)(\d+)/g,
+      (m, pre: string | undefined, col: string, row: string) => {
+        const target = pre ? pre.slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") : home;
+        const n = Number(row);
+        return target === sheetName && n > r + 1 ? `${pre ?? ''}${col}${n - 1}` : m;
+      },
+    );
+  for (const s of wb.sheets)
+    for (const row of s.rows) for (const c of row ?? []) if (c?.formula) c.formula = shift(c.formula, s.name);
 }
 
 describe('generated templates', () => {
@@ -93,8 +97,8 @@ describe('generated templates', () => {
     const { findings } = analyzeWorkbook(consistentWorkload());
     expect(findings.filter((f) => f.severity === 'error' || f.severity === 'rounding')).toEqual([]);
     // The tables it leaves empty have no note yet: W7 says so, nothing else warns.
-    expect([...new Set(findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule}:${f.table}`))].sort()).toEqual(
-      ['W7:t10', 'W7:t11', 'W7:t13', 'W7:t7', 'W7:t8', 'W7:t9'],
-    );
+    expect(
+      [...new Set(findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule}:${f.table}`))].sort(),
+    ).toEqual(['W7:t10', 'W7:t11', 'W7:t13', 'W7:t7', 'W7:t8', 'W7:t9']);
   });
 });

@@ -45,7 +45,16 @@ class StubAdapter implements WorkbookAdapter {
 
 beforeAll(() => {
   // jsdom lacks these; Fluent UI's positioning and motion use them.
-  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
+  window.matchMedia ??= ((q: string) => ({
+    matches: false,
+    media: q,
+    addEventListener() {},
+    removeEventListener() {},
+    addListener() {},
+    removeListener() {},
+    onchange: null,
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -56,7 +65,18 @@ beforeAll(() => {
 describe('插入模板 page', () => {
   test('inserts with the form values; a conflict asks for the free name and retries with it', async () => {
     const adapter = new StubAdapter();
-    adapter.outcomes.push({ status: 'conflicts', conflicts: [{ tag: 't1', template: '表1 预算收支总表', wanted: '表1 预算收支总表', proposed: '表1 预算收支总表(2)', reason: '工作簿中已有名为“表1 预算收支总表”的工作表' }] });
+    adapter.outcomes.push({
+      status: 'conflicts',
+      conflicts: [
+        {
+          tag: 't1',
+          template: '表1 预算收支总表',
+          wanted: '表1 预算收支总表',
+          proposed: '表1 预算收支总表(2)',
+          reason: '工作簿中已有名为“表1 预算收支总表”的工作表',
+        },
+      ],
+    });
     render(<App adapter={adapter} />);
     const button = screen.getByRole('button', { name: '插入模板' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true); // unit name missing
@@ -87,7 +107,16 @@ describe('校验 page', () => {
   test('shows counts, groups by table, and a click selects the cell', async () => {
     const adapter = new StubAdapter();
     adapter.findings = [
-      { rule: 'W2.1', severity: 'error', table: 't3', sheet: '表3 预算支出总表', cell: 'D7', expected: '100.00', actual: '90.00', message: '类级合计与款级之和不符' },
+      {
+        rule: 'W2.1',
+        severity: 'error',
+        table: 't3',
+        sheet: '表3 预算支出总表',
+        cell: 'D7',
+        expected: '100.00',
+        actual: '90.00',
+        message: '类级合计与款级之和不符',
+      },
       { rule: 'W1.1', severity: 'rounding', table: 't1', sheet: '表1 预算收支总表', cell: 'B35', message: '尾差 0.01' },
     ];
     render(<App adapter={adapter} initialPage="validate" />);
@@ -106,7 +135,11 @@ describe('校验 page', () => {
   test('live passes update the page without a click', async () => {
     const adapter = new StubAdapter();
     render(<App adapter={adapter} initialPage="validate" />);
-    act(() => adapter.push([{ rule: 'X5', severity: 'warning', table: 't5', sheet: '表5', cell: 'C9', message: '表5 与表3 不一致' }]));
+    act(() =>
+      adapter.push([
+        { rule: 'X5', severity: 'warning', table: 't5', sheet: '表5', cell: 'C9', message: '表5 与表3 不一致' },
+      ]),
+    );
     await waitFor(() => expect(screen.getByText('表5 与表3 不一致')).toBeTruthy());
   });
 });
@@ -128,7 +161,11 @@ describe('校验 page, notices', () => {
     render(<App adapter={adapter} initialPage="validate" />);
     act(() => adapter.push([], '无法读取工作表中的条件格式，本次打开期间不再在单元格上标记问题；问题仍在下方列出。'));
     expect(await screen.findByText(/不再在单元格上标记问题/)).toBeTruthy();
-    act(() => adapter.push([{ rule: 'X5', severity: 'warning', table: 't5', sheet: '表5', cell: 'C9', message: '表5 与表3 不一致' }]));
+    act(() =>
+      adapter.push([
+        { rule: 'X5', severity: 'warning', table: 't5', sheet: '表5', cell: 'C9', message: '表5 与表3 不一致' },
+      ]),
+    );
     await waitFor(() => expect(screen.getByText('表5 与表3 不一致')).toBeTruthy());
     expect(screen.getByText(/不再在单元格上标记问题/)).toBeTruthy();
   });

@@ -1,7 +1,14 @@
 import type { Finding } from '../../src/core/model/finding';
 import { countBySeverity, findingPlace, groupFindings } from '../../src/taskpane/findingGroups';
 
-const f = (rule: string, severity: Finding['severity'], table?: string, sheet?: string, cell?: string): Finding => ({ rule, severity, table, sheet, cell, message: rule });
+const f = (rule: string, severity: Finding['severity'], table?: string, sheet?: string, cell?: string): Finding => ({
+  rule,
+  severity,
+  table,
+  sheet,
+  cell,
+  message: rule,
+});
 
 describe('findingGroups', () => {
   const list = [

@@ -18,26 +18,68 @@ const cellAt = (p: SheetPlan, a1: string): PlannedCell | undefined => {
 
 // spec §2.2 proposed sheet names
 const SHEET_NAMES = [
-  '表1 预算收支总表', '表2 预算收入总表', '表3 预算支出总表', '表4 财政拨款收支总表', '表5 一般公共预算支出表',
-  '表6 基本支出经济科目表', '表7 政府性基金收入表', '表8 政府性基金支出表', '表9 国有资本经营预算表', '表10 三公经费表',
-  '表11 机关运行经费表', '表12 项目支出表(本年)', '表13 项目支出表(上年结转)',
+  '表1 预算收支总表',
+  '表2 预算收入总表',
+  '表3 预算支出总表',
+  '表4 财政拨款收支总表',
+  '表5 一般公共预算支出表',
+  '表6 基本支出经济科目表',
+  '表7 政府性基金收入表',
+  '表8 政府性基金支出表',
+  '表9 国有资本经营预算表',
+  '表10 三公经费表',
+  '表11 机关运行经费表',
+  '表12 项目支出表(本年)',
+  '表13 项目支出表(上年结转)',
 ];
 // spec §2.3 titles with {Y} = 2026
 const TITLES = [
-  '2026年预算收支总表', '2026年预算收入总表', '2026年预算支出总表', '2026年财政拨款收支总表',
-  '2026年一般公共预算支出预算表（不含上年结转）', '2026年一般公共预算安排基本支出分经济科目表（不含上年结转）',
-  '2026年政府性基金预算收入表（不含上年结转）', '2026年政府性基金预算支出表（不含上年结转）',
-  '2026年国有资本经营预算收支预算表（不含上年结转）', '2026年财政拨款安排“三公”经费支出预算表',
-  '2026年财政拨款安排机关运行经费预算表', '2026年项目支出预算表（本年预算）', '2026年项目支出预算表（上年结转）',
+  '2026年预算收支总表',
+  '2026年预算收入总表',
+  '2026年预算支出总表',
+  '2026年财政拨款收支总表',
+  '2026年一般公共预算支出预算表（不含上年结转）',
+  '2026年一般公共预算安排基本支出分经济科目表（不含上年结转）',
+  '2026年政府性基金预算收入表（不含上年结转）',
+  '2026年政府性基金预算支出表（不含上年结转）',
+  '2026年国有资本经营预算收支预算表（不含上年结转）',
+  '2026年财政拨款安排“三公”经费支出预算表',
+  '2026年财政拨款安排机关运行经费预算表',
+  '2026年项目支出预算表（本年预算）',
+  '2026年项目支出预算表（上年结转）',
 ];
 // spec §2.3.1: the 30 category labels, in order
 const CATEGORY_LABELS = [
-  '一、一般公共服务支出', '二、外交支出', '三、国防支出', '四、公共安全支出', '五、教育支出', '六、科学技术支出',
-  '七、文化旅游体育与传媒支出', '八、社会保障和就业支出', '九、社会保险基金支出', '十、卫生健康支出', '十一、节能环保支出',
-  '十二、城乡社区支出', '十三、农林水支出', '十四、交通运输支出', '十五、资源勘探工业信息等支出', '十六、商业服务业等支出',
-  '十七、金融支出', '十八、援助其他地区支出', '十九、自然资源海洋气象等支出', '二十、住房保障支出', '二十一、粮油物资储备支出',
-  '二十二、国有资本经营预算支出', '二十三、灾害防治及应急管理支出', '二十四、预备费', '二十五、其他支出', '二十六、转移性支出',
-  '二十七、债务还本支出', '二十八、债务付息支出', '二十九、债务发行费用支出', '三十、抗疫特别国债安排的支出',
+  '一、一般公共服务支出',
+  '二、外交支出',
+  '三、国防支出',
+  '四、公共安全支出',
+  '五、教育支出',
+  '六、科学技术支出',
+  '七、文化旅游体育与传媒支出',
+  '八、社会保障和就业支出',
+  '九、社会保险基金支出',
+  '十、卫生健康支出',
+  '十一、节能环保支出',
+  '十二、城乡社区支出',
+  '十三、农林水支出',
+  '十四、交通运输支出',
+  '十五、资源勘探工业信息等支出',
+  '十六、商业服务业等支出',
+  '十七、金融支出',
+  '十八、援助其他地区支出',
+  '十九、自然资源海洋气象等支出',
+  '二十、住房保障支出',
+  '二十一、粮油物资储备支出',
+  '二十二、国有资本经营预算支出',
+  '二十三、灾害防治及应急管理支出',
+  '二十四、预备费',
+  '二十五、其他支出',
+  '二十六、转移性支出',
+  '二十七、债务还本支出',
+  '二十八、债务付息支出',
+  '二十九、债务发行费用支出',
+  '三十、抗疫特别国债安排的支出',
 ];
 
 describe('common block (spec §2.1)', () => {
@@ -46,17 +88,20 @@ describe('common block (spec §2.1)', () => {
     expect(unitPlans.map((p) => p.tag)).toEqual(SHEET_NAMES.map((_n, i) => `t${i + 1}`));
   });
 
-  test.each(unitPlans.map((p, i) => [p.name, i] as const))('%s: label, title with year merged across all columns, subtitle', (_name, i) => {
-    const p = unitPlans[i];
-    const width = p.columnWidths.length;
-    expect(cellAt(p, 'A1')?.value).toBe(`预算公开表${i + 1}`);
-    expect(cellAt(p, 'A2')?.value).toBe(TITLES[i]);
-    expect(p.merges).toContainEqual({ top: 1, left: 0, bottom: 1, right: width - 1 });
-    expect(cellAt(p, 'A3')?.value).toBe('单位名称：大同市就业创业服务中心');
-    expect(p.cells.find((c) => c.row === 2 && c.col === width - 1)?.value).toBe('单位：万元');
-    expect(p.print.paper).toBe('A4');
-    expect(p.print.fitToWidth).toBe(true);
-  });
+  test.each(unitPlans.map((p, i) => [p.name, i] as const))(
+    '%s: label, title with year merged across all columns, subtitle',
+    (_name, i) => {
+      const p = unitPlans[i];
+      const width = p.columnWidths.length;
+      expect(cellAt(p, 'A1')?.value).toBe(`预算公开表${i + 1}`);
+      expect(cellAt(p, 'A2')?.value).toBe(TITLES[i]);
+      expect(p.merges).toContainEqual({ top: 1, left: 0, bottom: 1, right: width - 1 });
+      expect(cellAt(p, 'A3')?.value).toBe('单位名称：大同市就业创业服务中心');
+      expect(p.cells.find((c) => c.row === 2 && c.col === width - 1)?.value).toBe('单位：万元');
+      expect(p.print.paper).toBe('A4');
+      expect(p.print.fitToWidth).toBe(true);
+    },
+  );
 
   test('部门 documents say 部门名称', () => {
     const plans = renderTemplates({ year: 2024, unit: '晋城市人力资源和社会保障局', level: '部门', tables: ['t3'] });
@@ -94,7 +139,15 @@ describe('header merges (spec §2.3; h1 = sheet row 4)', () => {
     expect(cellAt(planOf(unitPlans, 't1'), 'D5')?.value).toBe('2026年合计');
     expect(cellAt(planOf(unitPlans, 't11'), 'B4')?.value).toBe('2026预算数');
     const t12 = planOf(unitPlans, 't12');
-    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((a) => cellAt(t12, a)?.value)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6', 'G6'].map((a) => cellAt(t12, a)?.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+    ]);
   });
 });
 
@@ -113,7 +166,9 @@ describe('表1 / 表4 bodies', () => {
     expect(cellAt(p, 'B6')?.formula).toBe("'表2 预算收入总表'!$D$6");
     expect(cellAt(p, 'B10')?.formula).toBe("'表2 预算收入总表'!$H$6"); // 单位资金
     // 八、社会保障和就业支出 = b8 = row 13; 当年 = SUMIF over 表2 合计 column C, 结转 over column I
-    expect(cellAt(p, 'E13')?.formula).toMatch(/^SUMIF\('表2 预算收入总表'!\$A\$6:\$A\$\d+,"208",'表2 预算收入总表'!\$C\$6:\$C\$\d+\)$/);
+    expect(cellAt(p, 'E13')?.formula).toMatch(
+      /^SUMIF\('表2 预算收入总表'!\$A\$6:\$A\$\d+,"208",'表2 预算收入总表'!\$C\$6:\$C\$\d+\)$/,
+    );
     expect(cellAt(p, 'F13')?.formula).toMatch(/"208",'表2 预算收入总表'!\$I\$6:\$I\$\d+\)$/);
     expect(cellAt(p, 'D13')?.formula).toBe('SUM(E13:F13)');
     // t1 = row 36: 本年收入合计 = Σ b1:b5; 本年支出合计 = Σ b1:b30 (its 合计 column is the row identity)
@@ -181,7 +236,12 @@ describe('coded tables', () => {
   });
 
   test('missing 类/款 parents are added from the reference, depth-first', () => {
-    expect(resolveCodes([{ code: '2101101', name: '行政单位医疗' }, { code: '2080101', name: '行政运行' }])).toEqual([
+    expect(
+      resolveCodes([
+        { code: '2101101', name: '行政单位医疗' },
+        { code: '2080101', name: '行政运行' },
+      ]),
+    ).toEqual([
       { code: '208', name: '社会保障和就业支出' },
       { code: '20801', name: '人力资源和社会保障管理事务' },
       { code: '2080101', name: '行政运行' },
@@ -221,13 +281,20 @@ describe('表6, 表10, 表11, 表12', () => {
     const wage = classes[0];
     expect(cellAt(p, `D${wage + 1}`)?.formula).toBe(`SUM(D${wage + 2}:D${classes[1]})`);
     expect(textAt(sheet, rowOf('基本工资'), 1)).toBe('工资奖金津补贴'); // spec §4.3 机关 column
-    expect(cellAt(p, `C${rowOf('基本工资') + 1}`)?.formula).toBe(`SUM(D${rowOf('基本工资') + 1}:E${rowOf('基本工资') + 1})`);
+    expect(cellAt(p, `C${rowOf('基本工资') + 1}`)?.formula).toBe(
+      `SUM(D${rowOf('基本工资') + 1}:E${rowOf('基本工资') + 1})`,
+    );
   });
 
   test('表10: 公务用车购置及运行费 = ① + ②, 合计 = 出国 + 接待 + 购置及运行, 合计 column = Σ sources', () => {
     const p = planOf(unitPlans, 't10');
     expect(['A6', 'A7', 'A8', 'A9', 'A10', 'A11'].map((a) => cellAt(p, a)?.value)).toEqual([
-      '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '①公务用车购置费', '②公务用车运行维护费', '合计',
+      '因公出国（境）费',
+      '公务接待费',
+      '公务用车购置及运行费',
+      '①公务用车购置费',
+      '②公务用车运行维护费',
+      '合计',
     ]);
     expect(cellAt(p, 'C8')?.formula).toBe('C9+C10');
     expect(cellAt(p, 'C11')?.formula).toBe('SUM(C6:C8)');
@@ -250,7 +317,16 @@ describe('表6, 表10, 表11, 表12', () => {
   });
 
   test('表12/13 部门: 部门 total = Σ unit subtotals, each subtotal = SUM of its own projects', () => {
-    const plans = renderTemplates({ year: 2024, unit: '晋城市人力资源和社会保障局', level: '部门', units: ['晋城市人力资源和社会保障局', '晋城技师学院'], tables: ['t11', 't12', 't13'] }, { projectRows: 3 });
+    const plans = renderTemplates(
+      {
+        year: 2024,
+        unit: '晋城市人力资源和社会保障局',
+        level: '部门',
+        units: ['晋城市人力资源和社会保障局', '晋城技师学院'],
+        tables: ['t11', 't12', 't13'],
+      },
+      { projectRows: 3 },
+    );
     const t13 = planOf(plans, 't13');
     expect(cellAt(t13, 'A7')?.value).toBe('晋城市人力资源和社会保障局');
     expect(cellAt(t13, 'A8')?.value).toBe(`${UNIT_INDENT}晋城市人力资源和社会保障局`);
@@ -259,7 +335,10 @@ describe('表6, 表10, 表11, 表12', () => {
     expect(cellAt(t13, 'C12')?.formula).toBe('SUM(C13:C16)'); // last unit reaches the reserved row
     expect(cellAt(t13, 'C7')?.formula).toBe('C8+C12');
     const t11 = planOf(plans, 't11');
-    expect([cellAt(t11, 'A7')?.value, cellAt(t11, 'A8')?.value]).toEqual(['晋城市人力资源和社会保障局', '晋城技师学院']);
+    expect([cellAt(t11, 'A7')?.value, cellAt(t11, 'A8')?.value]).toEqual([
+      '晋城市人力资源和社会保障局',
+      '晋城技师学院',
+    ]);
   });
 });
 
@@ -273,7 +352,8 @@ describe('formula hygiene over every table, both levels', () => {
   test('cross-sheet references point only at sheets of the workbook', () => {
     for (const p of all) {
       for (const c of p.cells) {
-        for (const m of c.formula?.matchAll(/'((?:[^']|'')+)'!/g) ?? []) expect(sheetNames).toContain(m[1].replace(/''/g, "'"));
+        for (const m of c.formula?.matchAll(/'((?:[^']|'')+)'!/g) ?? [])
+          expect(sheetNames).toContain(m[1].replace(/''/g, "'"));
         // an unquoted sheet reference would break on the space in our sheet names
         expect(c.formula ?? '').not.toMatch(/(^|[^'])表\d+ [^']*!/);
       }
@@ -309,9 +389,14 @@ describe('formula hygiene over every table, both levels', () => {
       const sheet = planToSheet(p);
       for (const c of p.cells) {
         if (c.row < (p.freezeRows ?? 0) || typeof c.value !== 'string' || !/合计|总计/.test(c.value)) continue;
-        const money = p.cells.filter((x) => x.row === c.row && (x.style === 'money' || x.style === 'moneyTotal') && x.col > c.col && x.col <= c.col + 5);
+        const money = p.cells.filter(
+          (x) =>
+            x.row === c.row && (x.style === 'money' || x.style === 'moneyTotal') && x.col > c.col && x.col <= c.col + 5,
+        );
         // 表1/表4 total rows hold two sides; check the cells right of the label up to the next label
-        const nextLabel = p.cells.find((x) => x.row === c.row && x.col > c.col && typeof x.value === 'string' && x.value !== '');
+        const nextLabel = p.cells.find(
+          (x) => x.row === c.row && x.col > c.col && typeof x.value === 'string' && x.value !== '',
+        );
         const own = money.filter((x) => !nextLabel || x.col < nextLabel.col);
         expect(own.length).toBeGreaterThan(0);
         for (const m of own) expect(`${sheet.name} ${m.row},${m.col}: ${m.formula ?? 'typed'}`).not.toMatch(/typed$/);
@@ -324,7 +409,9 @@ describe('bad input gives clear Chinese errors', () => {
   test('empty unit, bad year, unknown table', () => {
     expect(() => renderTemplates({ year: 2026, unit: '', level: '单位' })).toThrow('单位名称不能为空');
     expect(() => renderTemplates({ year: 26, unit: 'x', level: '单位' })).toThrow('模板参数有误');
-    expect(() => renderTemplates({ year: 2026, unit: 'x', level: '单位', tables: ['t14' as 't1'] })).toThrow('模板参数有误');
+    expect(() => renderTemplates({ year: 2026, unit: 'x', level: '单位', tables: ['t14' as 't1'] })).toThrow(
+      '模板参数有误',
+    );
     expect(() => renderTemplates({ year: 2026, unit: 'x', level: '单位' }, { projectRows: 0 })).toThrow('项目行数');
   });
 });

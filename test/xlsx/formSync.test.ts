@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import { RECORD_SHEET, recordPlan, type CellUpdate } from '../../src/core/forms/sync';
 import { applyUpdates, writeRecord } from '../../src/xlsx/formSync';
 
-const update = (sheet: string, cell: string, to: CellUpdate['to']): CellUpdate => ({ sheet, cell, field: 'projectName', projectName: 'A', from: null, to });
+const update = (sheet: string, cell: string, to: CellUpdate['to']): CellUpdate => ({
+  sheet,
+  cell,
+  field: 'projectName',
+  projectName: 'A',
+  from: null,
+  to,
+});
 
 describe('form sync writes into an exceljs workbook', () => {
   it('applyUpdates writes each cell and refuses a sheet the copy does not have', () => {
@@ -41,13 +48,22 @@ describe('form sync writes into an exceljs workbook', () => {
 
   it('writeRecord leaves no row of a longer old record behind', () => {
     const wb = new ExcelJS.Workbook();
-    writeRecord(wb, recordPlan(['A', 'B', 'C', 'D', 'E'].map((p) => ({ key: `局机关|${p}`, field: 'projectName' as const, value: p }))));
+    writeRecord(
+      wb,
+      recordPlan(
+        ['A', 'B', 'C', 'D', 'E'].map((p) => ({ key: `局机关|${p}`, field: 'projectName' as const, value: p })),
+      ),
+    );
     const rowsBefore = wb.getWorksheet(RECORD_SHEET)!.actualRowCount;
     writeRecord(wb, recordPlan([{ key: '局机关|A', field: 'projectName', value: 'A' }]));
     const ws = wb.getWorksheet(RECORD_SHEET)!;
     expect(rowsBefore).toBeGreaterThan(ws.actualRowCount);
     const keys: string[] = [];
-    ws.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string' && cell.value.startsWith('局机关|')) keys.push(cell.value); }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && cell.value.startsWith('局机关|')) keys.push(cell.value);
+      }),
+    );
     expect(keys).toEqual(['局机关|A']);
   });
 });

@@ -29,7 +29,19 @@ test('writes the 13 tables, then refuses to overwrite without --force', async ()
 
 test('部门 with units: 表11/12 get one block per unit', async () => {
   const out = join(dir, 'dept.xlsx');
-  await runGenerate({ year: '2024', unit: '某局', level: '部门', units: '甲单位，乙单位', tables: '11,12', projectRows: '2', output: out }, quiet, quiet);
+  await runGenerate(
+    {
+      year: '2024',
+      unit: '某局',
+      level: '部门',
+      units: '甲单位，乙单位',
+      tables: '11,12',
+      projectRows: '2',
+      output: out,
+    },
+    quiet,
+    quiet,
+  );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const t11 = wb.getWorksheet('表11 机关运行经费表') as ExcelJS.Worksheet;
@@ -44,11 +56,19 @@ test('clear Chinese errors for bad options', async () => {
   const out = join(dir, 'bad.xlsx');
   await expect(runGenerate({ unit: 'x', output: out }, quiet, quiet)).rejects.toThrow('--year');
   await expect(runGenerate({ year: '2026', output: out }, quiet, quiet)).rejects.toThrow('--unit');
-  await expect(runGenerate({ year: '2026', unit: 'x', level: '省', output: out }, quiet, quiet)).rejects.toThrow('--level');
+  await expect(runGenerate({ year: '2026', unit: 'x', level: '省', output: out }, quiet, quiet)).rejects.toThrow(
+    '--level',
+  );
   await expect(runGenerate({ year: '2026', unit: 'x' }, quiet, quiet)).rejects.toThrow('-o');
-  await expect(runGenerate({ year: '2026', unit: 'x', output: join(dir, 'a.csv') }, quiet, quiet)).rejects.toThrow('.xlsx');
-  await expect(runGenerate({ year: '2026', unit: 'x', output: join(dir, 'no', 'a.xlsx') }, quiet, quiet)).rejects.toThrow('输出目录不存在');
-  await expect(runGenerate({ year: '2026', unit: 'x', codes: join(dir, 'none.csv'), output: out }, quiet, quiet)).rejects.toThrow('找不到科目文件');
+  await expect(runGenerate({ year: '2026', unit: 'x', output: join(dir, 'a.csv') }, quiet, quiet)).rejects.toThrow(
+    '.xlsx',
+  );
+  await expect(
+    runGenerate({ year: '2026', unit: 'x', output: join(dir, 'no', 'a.xlsx') }, quiet, quiet),
+  ).rejects.toThrow('输出目录不存在');
+  await expect(
+    runGenerate({ year: '2026', unit: 'x', codes: join(dir, 'none.csv'), output: out }, quiet, quiet),
+  ).rejects.toThrow('找不到科目文件');
   expect(existsSync(out)).toBe(false);
   expect(() => parseTables('t1,t14')).toThrow('t14');
   expect(parseTables('1、表2,t13')).toEqual(['t1', 't2', 't13']);
@@ -57,8 +77,8 @@ test('clear Chinese errors for bad options', async () => {
 test('codes from a GBK CSV (as Excel saves it on Chinese Windows) and from an xlsx', async () => {
   const gbk = new Uint8Array([
     // "科目编码,科目名称\n2080101,行政运行\n" in GBK
-    0xbf, 0xc6, 0xc4, 0xbf, 0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xbf, 0xc6, 0xc4, 0xbf, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a,
-    0x32, 0x30, 0x38, 0x30, 0x31, 0x30, 0x31, 0x2c, 0xd0, 0xd0, 0xd5, 0xfe, 0xd4, 0xcb, 0xd0, 0xd0, 0x0a,
+    0xbf, 0xc6, 0xc4, 0xbf, 0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xbf, 0xc6, 0xc4, 0xbf, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0x32,
+    0x30, 0x38, 0x30, 0x31, 0x30, 0x31, 0x2c, 0xd0, 0xd0, 0xd5, 0xfe, 0xd4, 0xcb, 0xd0, 0xd0, 0x0a,
   ]);
   const csv = join(dir, 'codes.csv');
   writeFileSync(csv, gbk);
@@ -89,7 +109,18 @@ test('the CLI entry: exit code 0 on success, 2 with a Chinese message on refusal
   const { spawnSync } = await import('node:child_process');
   const root = join(__dirname, '..', '..');
   const out = join(dir, 'cli.xlsx');
-  const args = [join(root, 'src', 'cli', 'main.ts'), 'generate', '--year', '2026', '--unit', '测试单位', '--tables', 't10', '-o', out];
+  const args = [
+    join(root, 'src', 'cli', 'main.ts'),
+    'generate',
+    '--year',
+    '2026',
+    '--unit',
+    '测试单位',
+    '--tables',
+    't10',
+    '-o',
+    out,
+  ];
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
   const ok = spawnSync(tsx, args, { encoding: 'utf8' });
   expect(ok.status).toBe(0);

@@ -60,7 +60,7 @@ export function collectFiles(inputs: readonly string[]): { files: string[]; prob
   const files: string[] = [];
   const problems: FileResult[] = [];
   for (const input of inputs) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(input).isDirectory();
     } catch {
@@ -104,7 +104,10 @@ export function exitCodeOf(results: readonly FileResult[]): number {
   return EXIT_OK;
 }
 
-export async function runCheck(inputs: readonly string[], opts: RunCheckOptions = {}): Promise<{ exitCode: number; results: FileResult[] }> {
+export async function runCheck(
+  inputs: readonly string[],
+  opts: RunCheckOptions = {},
+): Promise<{ exitCode: number; results: FileResult[] }> {
   const analyze = opts.analyze ?? ((wb: Workbook) => analyzeWorkbook(wb));
   const read = opts.read ?? readXlsx;
   const out = opts.out ?? ((t: string) => process.stdout.write(t));

@@ -43,12 +43,26 @@ export interface FormsCliResult {
   sync: SyncResult;
 }
 
-const TITLE_MODES: Record<string, TitleMode> = { 目标表: 'city', 申报表: 'cityApplication', 县级: 'county', 无: 'none' };
+const TITLE_MODES: Record<string, TitleMode> = {
+  目标表: 'city',
+  申报表: 'cityApplication',
+  县级: 'county',
+  无: 'none',
+};
 
-function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: string | undefined, implied: Partial<FormSettingsInput>): FormSettings {
+function settingsFrom(
+  opts: FormsCliOptions,
+  year: number | undefined,
+  unit: string | undefined,
+  implied: Partial<FormSettingsInput>,
+): FormSettings {
   const y = opts.year !== undefined ? Number(opts.year) : year;
   if (y === undefined || !Number.isInteger(y)) {
-    throw new Error(opts.year !== undefined ? `--year 应为四位年份，收到“${opts.year}”` : '无法从工作簿确定预算年度，请用 --year 指定（如 --year 2026）');
+    throw new Error(
+      opts.year !== undefined
+        ? `--year 应为四位年份，收到“${opts.year}”`
+        : '无法从工作簿确定预算年度，请用 --year 指定（如 --year 2026）',
+    );
   }
   const fromOptions = opts.county !== undefined || opts.city !== undefined || opts.title !== undefined;
   let titleMode: TitleMode = opts.county ? 'county' : opts.city ? 'city' : 'none';
@@ -63,7 +77,8 @@ function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: str
     if (!m) throw new Error(`--title 只能是 ${Object.keys(TITLE_MODES).join('、')}，收到“${opts.title}”`);
     titleMode = m;
   }
-  if ((titleMode === 'city' || titleMode === 'cityApplication') && !opts.city) throw new Error('标题需要城市名：请加 --city（如 --city 大同），或用 --title 无');
+  if ((titleMode === 'city' || titleMode === 'cityApplication') && !opts.city)
+    throw new Error('标题需要城市名：请加 --city（如 --city 大同），或用 --title 无');
   if (titleMode === 'county' && !opts.county) throw new Error('县级标题需要县名：请加 --county（如 --county 新绛）');
   if (opts.moneyFormat !== undefined && !['#,##0', '#,##0.00'].includes(opts.moneyFormat)) {
     throw new Error(`--money-format 只能是 #,##0 或 #,##0.00，收到“${opts.moneyFormat}”`);
@@ -83,18 +98,24 @@ function settingsFrom(opts: FormsCliOptions, year: number | undefined, unit: str
 }
 
 /** The clerk's project list (项目属性, 项目期, 实施期, 中央/省级), applied over 表12. */
-async function withProjectList(projects: ProjectLine[], file: string | undefined): Promise<{ projects: ProjectLine[]; notes: string[] }> {
+async function withProjectList(
+  projects: ProjectLine[],
+  file: string | undefined,
+): Promise<{ projects: ProjectLine[]; notes: string[] }> {
   if (!file) return { projects, notes: [] };
   if (!existsSync(file)) throw new Error(`找不到项目清单文件“${file}”`);
   let raw: unknown;
   try {
     raw = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`项目清单“${file}”不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`项目清单“${file}”不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const parsed = ProjectList.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `第${typeof i.path[0] === 'number' ? i.path[0] + 1 : '?'}项${i.path.length > 1 ? `“${i.path.slice(1).join('.')}”` : ''}：${i.message}`);
+    const issues = parsed.error.issues.map(
+      (i) =>
+        `第${typeof i.path[0] === 'number' ? i.path[0] + 1 : '?'}项${i.path.length > 1 ? `“${i.path.slice(1).join('.')}”` : ''}：${i.message}`,
+    );
     throw new Error(`项目清单“${file}”有误：\n${issues.join('\n')}`);
   }
   const r = applyProjectList(projects, parsed.data);
@@ -136,13 +157,19 @@ function summary(sync: SyncResult, added: SheetPlan[], out: string): string {
   const updatedForms = updatesByForm(sync.updates);
   lines.push(`更新绩效目标表 ${updatedForms.length} 张${updatedForms.length ? '：' : ''}`);
   for (const us of updatedForms) {
-    lines.push(`  ~ ${us[0].projectName}（工作表“${us[0].sheet}”）：${us.map((u) => `${fieldLabel(u.field)} ${u.cell} ${show(u.field, u.from)} → ${show(u.field, u.to)}`).join('；')}`);
+    lines.push(
+      `  ~ ${us[0].projectName}（工作表“${us[0].sheet}”）：${us.map((u) => `${fieldLabel(u.field)} ${u.cell} ${show(u.field, u.from)} → ${show(u.field, u.to)}`).join('；')}`,
+    );
   }
   if (sync.kept.length) {
-    lines.push(`与表12不一致但未改动的单元格 ${sync.kept.length} 个（如确需按表12覆盖，请加 --force-cell 工作表!单元格，或 --force-all-cells）：`);
+    lines.push(
+      `与表12不一致但未改动的单元格 ${sync.kept.length} 个（如确需按表12覆盖，请加 --force-cell 工作表!单元格，或 --force-all-cells）：`,
+    );
     for (const k of sync.kept) {
       const why = k.keptBecause === 'clerkEdited' ? '已被手工修改' : '非本工具生成的目标表';
-      lines.push(`  ! ${k.projectName} ${fieldLabel(k.field)}（工作表“${k.sheet}”${k.cell}）现为 ${show(k.field, k.from)}，按表12应为 ${show(k.field, k.to)}（${why}）`);
+      lines.push(
+        `  ! ${k.projectName} ${fieldLabel(k.field)}（工作表“${k.sheet}”${k.cell}）现为 ${show(k.field, k.from)}，按表12应为 ${show(k.field, k.to)}（${why}）`,
+      );
     }
   }
   lines.push(`标记（表12中已无此项目，未删除）${sync.flagged.length} 张${sync.flagged.length ? '：' : ''}`);
@@ -164,10 +191,13 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   if (!disclosure.tables.t12) throw new Error('工作簿中没有找到表12（项目支出预算表（本年预算）），无法生成绩效目标表');
   const listed = await withProjectList(projectsFromDisclosure(disclosure), opts.projects);
   const projects = listed.projects;
-  if (projects.length === 0) throw new Error(`表12（工作表“${disclosure.tables.t12.sheet}”）中没有项目行，无需生成绩效目标表`);
+  if (projects.length === 0)
+    throw new Error(`表12（工作表“${disclosure.tables.t12.sheet}”）中没有项目行，无需生成绩效目标表`);
   const settings = settingsFrom(opts, disclosure.meta.year, disclosure.meta.unit, settingsFromForms(locateForms(grid)));
 
-  const sync = planSync(projects, grid, settings, { force: opts.forceAllCells ? true : opts.forceCell?.length ? opts.forceCell : false });
+  const sync = planSync(projects, grid, settings, {
+    force: opts.forceAllCells ? true : opts.forceCell?.length ? opts.forceCell : false,
+  });
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(buf as unknown as ArrayBuffer);
   applyUpdates(book, sync.updates);
@@ -177,10 +207,11 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   try {
     await book.xlsx.writeFile(out);
   } catch (e) {
-    throw new Error(`无法写入文件“${out}”：${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`无法写入文件“${out}”：${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   let stdout = [...listed.notes, summary(sync, added, out)].join('\n');
-  if (!settings.department) stdout += '\n提示：未指定 --dept-code，“主管部门及代码”留空（如 121-大同市人力资源和社会保障局[部门]）';
+  if (!settings.department)
+    stdout += '\n提示：未指定 --dept-code，“主管部门及代码”留空（如 121-大同市人力资源和社会保障局[部门]）';
   return { exitCode: 0, stdout, sync };
 }
 
@@ -197,7 +228,10 @@ export function register(program: Command): void {
     .option('--title <目标表|申报表|县级|无>', '标题样式（默认：有 --city 为目标表，有 --county 为县级，否则无标题）')
     .option('--dept-code <主管部门及代码>', '如 121-大同市人力资源和社会保障局[部门]')
     .option('--year <年度>', '预算年度（默认取自工作簿）')
-    .option('--projects <list.json>', '项目清单 JSON：[{"name","attribute","term","periodTotal"(元),"source":"中央|省级|市县"}]')
+    .option(
+      '--projects <list.json>',
+      '项目清单 JSON：[{"name","attribute","term","periodTotal"(元),"source":"中央|省级|市县"}]',
+    )
     .option('--stacked', '新增的目标表集中放在一张工作表上（默认每表一张工作表）')
     .option('--money-format <格式>', '元金额格式：#,##0（默认）或 #,##0.00')
     .option('--force', '输出文件已存在时覆盖')

@@ -28,13 +28,17 @@ export interface GenerateOptions {
 const LIST_SEPARATORS = /[,，、;；\s]+/;
 
 function splitList(s: string | undefined): string[] {
-  return (s ?? '').split(LIST_SEPARATORS).map((x) => x.trim()).filter(Boolean);
+  return (s ?? '')
+    .split(LIST_SEPARATORS)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export function parseTables(s: string): TableId[] {
   return splitList(s).map((t) => {
     const id = /^\d+$/.test(t) ? `t${t}` : t.replace(/^表/, 't').toLowerCase();
-    if (!(TABLE_IDS as readonly string[]).includes(id)) throw new Error(`--tables 中的“${t}”不是表1–表13（写法如 t1,t2 或 1,2）`);
+    if (!(TABLE_IDS as readonly string[]).includes(id))
+      throw new Error(`--tables 中的“${t}”不是表1–表13（写法如 t1,t2 或 1,2）`);
     return id as TableId;
   });
 }
@@ -54,16 +58,26 @@ async function readCodeRows(file: string): Promise<unknown[][]> {
     try {
       await wb.xlsx.readFile(file);
     } catch (e) {
-      throw new Error(`无法读取科目文件“${file}”（不是有效的 .xlsx）：${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`无法读取科目文件“${file}”（不是有效的 .xlsx）：${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     }
     const ws = wb.worksheets[0];
     if (!ws) throw new Error(`科目文件“${file}”中没有工作表`);
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: true }, (row) => {
-      rows.push([1, 2].map((c) => {
-        const v = row.getCell(c).value;
-        return v === null || v === undefined ? '' : typeof v === 'object' && 'result' in v ? v.result : typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : v;
-      }));
+      rows.push(
+        [1, 2].map((c) => {
+          const v = row.getCell(c).value;
+          return v === null || v === undefined
+            ? ''
+            : typeof v === 'object' && 'result' in v
+              ? v.result
+              : typeof v === 'object' && 'richText' in v
+                ? v.richText.map((t) => t.text).join('')
+                : v;
+        }),
+      );
     });
     return rows;
   }
@@ -83,14 +97,22 @@ export async function loadCodesFile(file: string, warn: (msg: string) => void): 
   return codes;
 }
 
-export async function runGenerate(opts: GenerateOptions, log: (msg: string) => void, warn: (msg: string) => void): Promise<string> {
+export async function runGenerate(
+  opts: GenerateOptions,
+  log: (msg: string) => void,
+  warn: (msg: string) => void,
+): Promise<string> {
   if (!opts.output) throw new Error('请用 -o 指定输出文件，例如 -o 2026年预算公开表.xlsx');
   const out = resolve(opts.output);
   if (extname(out).toLowerCase() !== '.xlsx') throw new Error(`输出文件必须以 .xlsx 结尾：“${opts.output}”`);
-  if (existsSync(out) && !opts.force) throw new Error(`文件“${opts.output}”已存在。为避免覆盖已填写的工作簿，本命令不会覆盖它；确需覆盖请加 --force`);
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new Error(`输出目录不存在：“${dirname(out)}”`);
-  if (!opts.year || !/^\d{4}$/.test(opts.year.trim())) throw new Error(`请用 --year 指定四位预算年度，例如 --year 2026（收到：${opts.year ?? '无'}）`);
-  if (!opts.unit || !opts.unit.trim()) throw new Error('请用 --unit 指定单位（部门）全称，例如 --unit "大同市人力资源和社会保障局"');
+  if (existsSync(out) && !opts.force)
+    throw new Error(`文件“${opts.output}”已存在。为避免覆盖已填写的工作簿，本命令不会覆盖它；确需覆盖请加 --force`);
+  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory())
+    throw new Error(`输出目录不存在：“${dirname(out)}”`);
+  if (!opts.year || !/^\d{4}$/.test(opts.year.trim()))
+    throw new Error(`请用 --year 指定四位预算年度，例如 --year 2026（收到：${opts.year ?? '无'}）`);
+  if (!opts.unit || !opts.unit.trim())
+    throw new Error('请用 --unit 指定单位（部门）全称，例如 --unit "大同市人力资源和社会保障局"');
   const level = (opts.level ?? '单位').trim();
   if (level !== '单位' && level !== '部门') throw new Error(`--level 只能是“单位”或“部门”（收到：${level}）`);
   const units = splitList(opts.units);
@@ -98,7 +120,8 @@ export async function runGenerate(opts: GenerateOptions, log: (msg: string) => v
   let projectRows: number | undefined;
   if (opts.projectRows !== undefined) {
     projectRows = Number(opts.projectRows);
-    if (!Number.isInteger(projectRows) || projectRows < 1) throw new Error(`--project-rows 必须是正整数（收到：${opts.projectRows}）`);
+    if (!Number.isInteger(projectRows) || projectRows < 1)
+      throw new Error(`--project-rows 必须是正整数（收到：${opts.projectRows}）`);
   }
   const codes = opts.codes ? await loadCodesFile(opts.codes, warn) : undefined;
   const plans = renderTemplates(

@@ -49,7 +49,7 @@ async function loadInputs(file: string | undefined): Promise<NarrativeInputs> {
   try {
     raw = JSON.parse(await readTextFile(file, '输入项文件'));
   } catch (e) {
-    if (e instanceof SyntaxError) throw new Error(`输入项文件“${file}”不是有效的 JSON：${e.message}`);
+    if (e instanceof SyntaxError) throw new Error(`输入项文件“${file}”不是有效的 JSON：${e.message}`, { cause: e });
     throw e;
   }
   const r = parseNarrativeInputs(raw);
@@ -73,7 +73,11 @@ export function formatFinding(f: Finding): string {
   return `[${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.message}`;
 }
 
-export async function runNarrative(file: string, opts: NarrativeOptions, read: (f: string) => Promise<Workbook> = readXlsx): Promise<NarrativeResult> {
+export async function runNarrative(
+  file: string,
+  opts: NarrativeOptions,
+  read: (f: string) => Promise<Workbook> = readXlsx,
+): Promise<NarrativeResult> {
   const level = parseLevel(opts.level);
   const formsCount = parseCount(opts.forms);
   const inputs = await loadInputs(opts.inputs);
@@ -87,7 +91,10 @@ export async function runNarrative(file: string, opts: NarrativeOptions, read: (
   }
 
   // `--text -` would be ambiguous with a file named "-"; the sheet inside IN is asked for explicitly.
-  const text = opts.text === 'sheet' && !existsSync(opts.text) ? narrativeLinesFromWorkbook(wb) : await readTextFile(opts.text, '情况说明文本');
+  const text =
+    opts.text === 'sheet' && !existsSync(opts.text)
+      ? narrativeLinesFromWorkbook(wb)
+      : await readTextFile(opts.text, '情况说明文本');
   if (text === undefined) throw new Error(`“${file}”中没有名为“情况说明”的工作表`);
   const findings = checkNarrative(d, text, { inputs, formsCount: formsCount ?? attachedFormsCount(wb) });
   const errors = findings.filter((f) => f.severity === 'error').length;

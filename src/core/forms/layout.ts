@@ -23,7 +23,16 @@ import type { ProjectLine } from './projects';
  * locator reads our forms with the same code as the published ones.
  */
 export const FORM_COLUMN_WIDTHS = [10, 16, 16, 24, 14, 16, 24, 14];
-export const INDICATOR_HEADER = ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '二级指标', '三级指标', '指标值'];
+export const INDICATOR_HEADER = [
+  '绩效指标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '二级指标',
+  '三级指标',
+  '指标值',
+];
 export const SIGNATURE_LABELS = ['负责人：', '经办人：', '联系电话：', '填报日期：'] as const;
 /** Rows left empty between two stacked forms. */
 export const STACK_GAP = 2;
@@ -243,7 +252,10 @@ export function renderFormContents(forms: KeyedForm[], settings: FormSettings, o
     const tags = new Set(opts.takenTags ?? []);
     let tag = 'form:stacked';
     for (let i = 2; tags.has(tag); i++) tag = `form:stacked${i}`;
-    const plan = emptyPlan(opts.stackedSheetName ?? formSheetName('项目支出绩效目标表', taken).replace(/^绩效-/, ''), tag);
+    const plan = emptyPlan(
+      opts.stackedSheetName ?? formSheetName('项目支出绩效目标表', taken).replace(/^绩效-/, ''),
+      tag,
+    );
     let top = 0;
     for (const f of forms) {
       const b = planFormBlock(f.content, top, settings.moneyFormat);
@@ -265,7 +277,11 @@ export function renderFormContents(forms: KeyedForm[], settings: FormSettings, o
 }
 
 /** New forms for 表12 projects (spec §3.5), laid out per the settings. */
-export function renderForms(projects: ProjectLine[], settingsInput: FormSettingsInput | FormSettings, opts: RenderOptions = {}): SheetPlan[] {
+export function renderForms(
+  projects: ProjectLine[],
+  settingsInput: FormSettingsInput | FormSettings,
+  opts: RenderOptions = {},
+): SheetPlan[] {
   const settings = FormSettings.parse(settingsInput);
   return renderFormContents(
     projects.map((p) => ({ key: p.key, content: draftForm(p, settings) })),

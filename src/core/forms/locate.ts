@@ -61,9 +61,28 @@ const SIGNATURE: Record<'leader' | 'handler' | 'phone' | 'date', string> = {
 /** Texts that are labels, never values (a value search stops at them). */
 const LABELS = new Set(
   [
-    '项目名称', '主管部门及代码', '实施单位', '项目属性', '项目期', '项目资金(元)', '实施期资金总额', '年度资金总额',
-    '其中:中央财政资金', '中央财政资金', '省级财政资金', '市县(区)财政资金', '单位自筹', '其他资金',
-    '总体目标', '实施期目标', '年度目标', '绩效指标', '一级指标', '二级指标', '三级指标', '指标值',
+    '项目名称',
+    '主管部门及代码',
+    '实施单位',
+    '项目属性',
+    '项目期',
+    '项目资金(元)',
+    '实施期资金总额',
+    '年度资金总额',
+    '其中:中央财政资金',
+    '中央财政资金',
+    '省级财政资金',
+    '市县(区)财政资金',
+    '单位自筹',
+    '其他资金',
+    '总体目标',
+    '实施期目标',
+    '年度目标',
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '指标值',
     ...Object.values(SIGNATURE),
     ...Object.values(TEXT_MATCH).flat(),
   ].map(norm),
@@ -120,7 +139,8 @@ function isFormStart(rd: SheetReader, r: number, c: number): boolean {
   if (rd.n(r, c) !== '项目名称') return false;
   for (let k = 1; k <= 4; k++) {
     const row = r + k;
-    if (rd.find(row, (s) => s === '主管部门及代码' || s === '项目属性' || s.startsWith('项目资金'), 0, c + 3) >= 0) return true;
+    if (rd.find(row, (s) => s === '主管部门及代码' || s === '项目属性' || s.startsWith('项目资金'), 0, c + 3) >= 0)
+      return true;
   }
   return false;
 }
@@ -162,7 +182,11 @@ function findBlocks(rd: SheetReader): Block[] {
 const rows = (rd: SheetReader): number => rd.sheet.rows.length;
 
 function emptyFunds(): SideFunds {
-  return { total: ZERO, split: { central: ZERO, provincial: ZERO, local: ZERO, selfRaised: ZERO, other: ZERO }, blank: {} };
+  return {
+    total: ZERO,
+    split: { central: ZERO, provincial: ZERO, local: ZERO, selfRaised: ZERO, other: ZERO },
+    blank: {},
+  };
 }
 
 function readBlock(rd: SheetReader, b: Block): LocatedForm {
@@ -305,7 +329,13 @@ function readBlock(rd: SheetReader, b: Block): LocatedForm {
   return f;
 }
 
-function firstText(rd: SheetReader, r: number, from: number, end: number, skip?: (c: number) => boolean): { c: number; text: string } {
+function firstText(
+  rd: SheetReader,
+  r: number,
+  from: number,
+  end: number,
+  skip?: (c: number) => boolean,
+): { c: number; text: string } {
   for (let c = from; c < end; c++) {
     if (skip?.(c)) continue;
     const t = rd.text(r, c);
@@ -355,7 +385,10 @@ function readIndicators(rd: SheetReader, f: LocatedForm, from: number, end: numb
       ac = pc;
       pc = undefined;
     }
-    for (const [side, c] of [['period', pc], ['annual', ac]] as const) {
+    for (const [side, c] of [
+      ['period', pc],
+      ['annual', ac],
+    ] as const) {
       if (c === undefined) continue;
       const cs = cur[side];
       const l2 = canonicalLevel2(rd.text(r, c)) ?? rd.text(r, c);
@@ -446,4 +479,3 @@ export function formsOf(wb: Workbook): LocatedForm[] {
   }
   return v;
 }
-

@@ -138,7 +138,8 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
       .sort(
         (a, b) =>
           levenshtein(normalizeName(p.name), normalizeName(a.projectName)) -
-            levenshtein(normalizeName(p.name), normalizeName(b.projectName)) || amountGap(p, a).comparedTo(amountGap(p, b)),
+            levenshtein(normalizeName(p.name), normalizeName(b.projectName)) ||
+          amountGap(p, a).comparedTo(amountGap(p, b)),
       );
     const f = cands[0];
     if (!f) continue;
@@ -151,7 +152,11 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
   for (const p of projects) {
     if (paired.has(p)) continue;
     const cands = forms.filter(
-      (f) => !used.has(f) && sameUnit(p.unit, f.implementingUnit) && !p.total.isZero() && amountGap(p, f).lte(YUAN_TOLERANCE),
+      (f) =>
+        !used.has(f) &&
+        sameUnit(p.unit, f.implementingUnit) &&
+        !p.total.isZero() &&
+        amountGap(p, f).lte(YUAN_TOLERANCE),
     );
     if (cands.length !== 1) continue;
     used.add(cands[0]);
@@ -164,7 +169,8 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
     if (used.has(f)) continue;
     const of = pairs.find(
       (x) =>
-        (normalizeName(x.form.projectName) === normalizeName(f.projectName) || isNearMiss(x.form.projectName, f.projectName)) &&
+        (normalizeName(x.form.projectName) === normalizeName(f.projectName) ||
+          isNearMiss(x.form.projectName, f.projectName)) &&
         x.form.funds.annual.total.eq(f.funds.annual.total),
     );
     if (!of) continue;

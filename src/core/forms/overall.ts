@@ -63,7 +63,15 @@ function entriesAfter(sheet: Sheet, header: number): { sources: Entry[]; directi
   return { sources, directions };
 }
 
-function check(rule: string, sheet: string, cell: string, expected: Decimal, actual: Decimal, n: number, what: string): Finding | undefined {
+function check(
+  rule: string,
+  sheet: string,
+  cell: string,
+  expected: Decimal,
+  actual: Decimal,
+  n: number,
+  what: string,
+): Finding | undefined {
   const diff = actual.minus(expected);
   const cls = classifyDiff(diff, roundingTolerance(n));
   if (cls === 'equal') return undefined;
@@ -91,17 +99,43 @@ export function checkOverallForm(wb: Workbook, d: Disclosure): Finding[] {
   const dTotal = directions.find(isTotal);
   if (sTotal) {
     const parts = sources.filter((e) => e !== sTotal);
-    out.push(check('F10', sheet.name, sTotal.cell, sum(parts.map((e) => e.value)), sTotal.value, parts.length, '按资金来源划分的合计与各项之和不一致'));
+    out.push(
+      check(
+        'F10',
+        sheet.name,
+        sTotal.cell,
+        sum(parts.map((e) => e.value)),
+        sTotal.value,
+        parts.length,
+        '按资金来源划分的合计与各项之和不一致',
+      ),
+    );
   }
   if (dTotal) {
     const parts = directions.filter((e) => e !== dTotal);
-    out.push(check('F10', sheet.name, dTotal.cell, sum(parts.map((e) => e.value)), dTotal.value, parts.length, '按资金方向划分的合计与基本支出、项目支出之和不一致'));
+    out.push(
+      check(
+        'F10',
+        sheet.name,
+        dTotal.cell,
+        sum(parts.map((e) => e.value)),
+        dTotal.value,
+        parts.length,
+        '按资金方向划分的合计与基本支出、项目支出之和不一致',
+      ),
+    );
   }
-  if (sTotal && dTotal) out.push(check('F10', sheet.name, dTotal.cell, sTotal.value, dTotal.value, 2, '资金方向合计与资金来源合计不一致'));
+  if (sTotal && dTotal)
+    out.push(check('F10', sheet.name, dTotal.cell, sTotal.value, dTotal.value, 2, '资金方向合计与资金来源合计不一致'));
   const project = directions.find((e) => e.label.includes('项目支出'));
-  const t12Total = d.tables.t12?.rows.find((r) => r.kind === 'total' || (r.kind === 'unit' && r.level !== 1 && r.level !== 2))?.values.total;
-  const t12Sum = d.tables.t12 ? sum(d.tables.t12.rows.filter((r) => r.kind === 'project').map((r) => r.values.total?.value ?? new Decimal(0))) : undefined;
+  const t12Total = d.tables.t12?.rows.find(
+    (r) => r.kind === 'total' || (r.kind === 'unit' && r.level !== 1 && r.level !== 2),
+  )?.values.total;
+  const t12Sum = d.tables.t12
+    ? sum(d.tables.t12.rows.filter((r) => r.kind === 'project').map((r) => r.values.total?.value ?? new Decimal(0)))
+    : undefined;
   const expectedProject = t12Total?.value ?? t12Sum;
-  if (project && expectedProject) out.push(check('F10', sheet.name, project.cell, expectedProject, project.value, 2, '项目支出与表12合计不一致'));
+  if (project && expectedProject)
+    out.push(check('F10', sheet.name, project.cell, expectedProject, project.value, 2, '项目支出与表12合计不一致'));
   return out.filter((f): f is Finding => f !== undefined);
 }

@@ -151,7 +151,10 @@ export function applyProjectList(projects: ProjectLine[], list: ProjectListEntry
   const unmatched: string[] = [];
   const out = projects.map((p) => ({ ...p }));
   for (const e of list) {
-    const hit = out.find((p) => normalizeName(p.name) === normalizeName(e.name) && (!e.unit || normalizeName(e.unit) === normalizeName(p.unit)));
+    const hit = out.find(
+      (p) =>
+        normalizeName(p.name) === normalizeName(e.name) && (!e.unit || normalizeName(e.unit) === normalizeName(p.unit)),
+    );
     if (!hit) {
       unmatched.push(e.name);
       continue;

@@ -117,9 +117,16 @@ function f1(a: FormAnalysis): Finding[] {
   }
   for (const f of a.match.extra) {
     out.push(
-      finding('F1', 'error', f, at(f, 'projectName'), `${formName(f)}在表12中没有对应的项目，请核对项目名称或删除多余的目标表`, {
-        actual: yuan(f.funds.annual.total),
-      }),
+      finding(
+        'F1',
+        'error',
+        f,
+        at(f, 'projectName'),
+        `${formName(f)}在表12中没有对应的项目，请核对项目名称或删除多余的目标表`,
+        {
+          actual: yuan(f.funds.annual.total),
+        },
+      ),
     );
   }
   for (const d of a.match.duplicates) {
@@ -130,7 +137,12 @@ function f1(a: FormAnalysis): Finding[] {
         d.form,
         at(d.form, 'projectName'),
         `${formName(d.form)}重复：与工作表“${d.of.sheet}”${d.of.cells.projectName ?? ''}的目标表是同一项目“${d.project.name}”，请保留一张`,
-        { cells: [{ sheet: d.form.sheet, cell: at(d.form, 'projectName') ?? 'A1' }, { sheet: d.of.sheet, cell: at(d.of, 'projectName') ?? 'A1' }] },
+        {
+          cells: [
+            { sheet: d.form.sheet, cell: at(d.form, 'projectName') ?? 'A1' },
+            { sheet: d.of.sheet, cell: at(d.of, 'projectName') ?? 'A1' },
+          ],
+        },
       ),
     );
   }
@@ -138,12 +150,19 @@ function f1(a: FormAnalysis): Finding[] {
     if (m.how === 'exact') continue;
     const why = m.how === 'near' ? '名称与表12相近但不一致' : '名称与表12不一致（按单位和金额对应）';
     out.push(
-      finding('F1', 'warning', m.form, at(m.form, 'projectName'), `目标表项目名称“${m.form.projectName}”${why}：表12为“${m.project.name}”，请统一`, {
-        cells: [
-          { sheet: m.form.sheet, cell: at(m.form, 'projectName') ?? 'A1' },
-          ...(m.project.at ? [{ sheet: m.project.at.sheet, cell: m.project.at.cell }] : []),
-        ],
-      }),
+      finding(
+        'F1',
+        'warning',
+        m.form,
+        at(m.form, 'projectName'),
+        `目标表项目名称“${m.form.projectName}”${why}：表12为“${m.project.name}”，请统一`,
+        {
+          cells: [
+            { sheet: m.form.sheet, cell: at(m.form, 'projectName') ?? 'A1' },
+            ...(m.project.at ? [{ sheet: m.project.at.sheet, cell: m.project.at.cell }] : []),
+          ],
+        },
+      ),
     );
   }
   return out;
@@ -219,11 +238,18 @@ function f4(a: FormAnalysis): Finding[] {
     const selfCell = at(f, 'funds.annual.selfRaised');
     if (sf.split.selfRaised.minus(expSelf).abs().gt(YUAN_TOLERANCE)) {
       out.push(
-        finding('F4', 'error', f, selfCell, `${formName(f)}单位自筹${formatYuan(sf.split.selfRaised)}元，按表12单位资金${p.unitFunds.toFixed(2)}万元应为${formatYuan(expSelf.toDecimalPlaces(2))}元`, {
-          expected: yuan(expSelf),
-          actual: yuan(sf.split.selfRaised),
-          diff: yuan(sf.split.selfRaised.minus(expSelf)),
-        }),
+        finding(
+          'F4',
+          'error',
+          f,
+          selfCell,
+          `${formName(f)}单位自筹${formatYuan(sf.split.selfRaised)}元，按表12单位资金${p.unitFunds.toFixed(2)}万元应为${formatYuan(expSelf.toDecimalPlaces(2))}元`,
+          {
+            expected: yuan(expSelf),
+            actual: yuan(sf.split.selfRaised),
+            diff: yuan(sf.split.selfRaised.minus(expSelf)),
+          },
+        ),
       );
     }
     const otherOk = sf.split.other.minus(expOther).abs().lte(YUAN_TOLERANCE);
@@ -232,28 +258,49 @@ function f4(a: FormAnalysis): Finding[] {
       const specialUnderLocal = !expOther.isZero() && formFin.minus(expFin.plus(expOther)).abs().lte(YUAN_TOLERANCE);
       if (specialUnderLocal) {
         out.push(
-          finding('F4', 'warning', f, at(f, 'funds.annual.local'), `${formName(f)}把表12财政专户管理资金${p.special.toFixed(2)}万元填在了财政资金中，建议填在“其他资金”`, {
-            expected: yuan(expOther),
-            actual: yuan(sf.split.other),
-          }),
+          finding(
+            'F4',
+            'warning',
+            f,
+            at(f, 'funds.annual.local'),
+            `${formName(f)}把表12财政专户管理资金${p.special.toFixed(2)}万元填在了财政资金中，建议填在“其他资金”`,
+            {
+              expected: yuan(expOther),
+              actual: yuan(sf.split.other),
+            },
+          ),
         );
       } else {
         if (!finOk) {
           out.push(
-            finding('F4', 'error', f, at(f, 'funds.annual.local'), `${formName(f)}中央、省级、市县（区）财政资金合计${formatYuan(formFin)}元，按表12财政拨款${fin.toFixed(2)}万元应为${formatYuan(expFin.toDecimalPlaces(2))}元`, {
-              expected: yuan(expFin),
-              actual: yuan(formFin),
-              diff: yuan(formFin.minus(expFin)),
-            }),
+            finding(
+              'F4',
+              'error',
+              f,
+              at(f, 'funds.annual.local'),
+              `${formName(f)}中央、省级、市县（区）财政资金合计${formatYuan(formFin)}元，按表12财政拨款${fin.toFixed(2)}万元应为${formatYuan(expFin.toDecimalPlaces(2))}元`,
+              {
+                expected: yuan(expFin),
+                actual: yuan(formFin),
+                diff: yuan(formFin.minus(expFin)),
+              },
+            ),
           );
         }
         if (!otherOk) {
           out.push(
-            finding('F4', 'error', f, at(f, 'funds.annual.other'), `${formName(f)}其他资金${formatYuan(sf.split.other)}元，按表12财政专户管理资金${p.special.toFixed(2)}万元应为${formatYuan(expOther.toDecimalPlaces(2))}元`, {
-              expected: yuan(expOther),
-              actual: yuan(sf.split.other),
-              diff: yuan(sf.split.other.minus(expOther)),
-            }),
+            finding(
+              'F4',
+              'error',
+              f,
+              at(f, 'funds.annual.other'),
+              `${formName(f)}其他资金${formatYuan(sf.split.other)}元，按表12财政专户管理资金${p.special.toFixed(2)}万元应为${formatYuan(expOther.toDecimalPlaces(2))}元`,
+              {
+                expected: yuan(expOther),
+                actual: yuan(sf.split.other),
+                diff: yuan(sf.split.other.minus(expOther)),
+              },
+            ),
           );
         }
       }
@@ -262,7 +309,13 @@ function f4(a: FormAnalysis): Finding[] {
       const wanted = p.name.includes('中央') ? 'central' : p.name.includes('省级') ? 'provincial' : undefined;
       if (wanted && sf.split[wanted].isZero()) {
         out.push(
-          finding('F4', 'warning', f, at(f, `funds.annual.${wanted}`), `项目名称含“${wanted === 'central' ? '中央' : '省级'}”，${formName(f)}的财政资金却没有填在“${SPLIT_LABEL[wanted].replace('其中：', '')}”`),
+          finding(
+            'F4',
+            'warning',
+            f,
+            at(f, `funds.annual.${wanted}`),
+            `项目名称含“${wanted === 'central' ? '中央' : '省级'}”，${formName(f)}的财政资金却没有填在“${SPLIT_LABEL[wanted].replace('其中：', '')}”`,
+          ),
         );
       }
     }
@@ -276,11 +329,18 @@ function f5(a: FormAnalysis): Finding[] {
     const { period, annual } = f.funds;
     if (annual.total.gt(period.total)) {
       out.push(
-        finding('F5', 'error', f, at(f, 'funds.annual.total'), `${formName(f)}年度资金总额${formatYuan(annual.total)}元大于实施期资金总额${formatYuan(period.total)}元`, {
-          expected: `≤ ${yuan(period.total)}`,
-          actual: yuan(annual.total),
-          diff: yuan(annual.total.minus(period.total)),
-        }),
+        finding(
+          'F5',
+          'error',
+          f,
+          at(f, 'funds.annual.total'),
+          `${formName(f)}年度资金总额${formatYuan(annual.total)}元大于实施期资金总额${formatYuan(period.total)}元`,
+          {
+            expected: `≤ ${yuan(period.total)}`,
+            actual: yuan(annual.total),
+            diff: yuan(annual.total.minus(period.total)),
+          },
+        ),
       );
       continue;
     }
@@ -298,7 +358,15 @@ function f5(a: FormAnalysis): Finding[] {
       );
     }
     if (f.period && normalizeName(f.period) !== '1年') {
-      out.push(finding('F5', 'warning', f, at(f, 'period'), `${formName(f)}为一次性项目（1年结束），项目期应为“1年”，实为“${f.period}”`));
+      out.push(
+        finding(
+          'F5',
+          'warning',
+          f,
+          at(f, 'period'),
+          `${formName(f)}为一次性项目（1年结束），项目期应为“1年”，实为“${f.period}”`,
+        ),
+      );
     }
   }
   return out;
@@ -356,7 +424,15 @@ function f6(a: FormAnalysis): Finding[] {
     for (const side of ['period', 'annual'] as const) {
       const key = side === 'period' ? 'goalsPeriod' : 'goalsAnnual';
       if (f.texts[key]) continue;
-      out.push(finding('F6', 'error', f, at(f, key), `${formName(f)}总体目标的${side === 'period' ? '实施期目标' : '年度目标'}未填写`));
+      out.push(
+        finding(
+          'F6',
+          'error',
+          f,
+          at(f, key),
+          `${formName(f)}总体目标的${side === 'period' ? '实施期目标' : '年度目标'}未填写`,
+        ),
+      );
     }
   }
   return out;
@@ -383,7 +459,10 @@ function f7(a: FormAnalysis): Finding[] {
             expected: `≤ ${yuan(limit)}`,
             actual: yuan(total),
             diff: yuan(total.minus(limit)),
-            cells: [...amounts.map((x) => ({ sheet: f.sheet, cell: x.i.valueCell ?? 'A1' })), { sheet: f.sheet, cell: at(f, `funds.${side}.total`) ?? 'A1' }],
+            cells: [
+              ...amounts.map((x) => ({ sheet: f.sheet, cell: x.i.valueCell ?? 'A1' })),
+              { sheet: f.sheet, cell: at(f, `funds.${side}.total`) ?? 'A1' },
+            ],
           },
         ),
       );
@@ -398,7 +477,8 @@ export function parseFormDate(s: string): Date | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, se] = m.slice(1).map(Number);
   const dt = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) return undefined;
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || h > 23 || mi > 59 || se > 59)
+    return undefined;
   return dt;
 }
 
@@ -427,7 +507,15 @@ function f8(a: FormAnalysis, d: Disclosure): Finding[] {
     const from = Date.UTC(y - 1, 6, 1);
     const to = Date.UTC(y, 2, 31, 23, 59, 59);
     if (dt.getTime() < from || dt.getTime() > to) {
-      out.push(finding('F8', 'info', f, cell, `${formName(f)}填报日期${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}不在通常的填报期（${y - 1}年7月1日至${y}年3月31日）内`));
+      out.push(
+        finding(
+          'F8',
+          'info',
+          f,
+          cell,
+          `${formName(f)}填报日期${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}不在通常的填报期（${y - 1}年7月1日至${y}年3月31日）内`,
+        ),
+      );
     }
   }
   return out;
@@ -437,9 +525,19 @@ function f9(a: FormAnalysis): Finding[] {
   const out: Finding[] = [];
   for (const { project: p, form: f } of a.match.pairs) {
     if (!f.implementingUnit) {
-      out.push(finding('F9', 'error', f, at(f, 'implementingUnit'), `${formName(f)}实施单位未填写，应为“${p.unit}”`, {}));
+      out.push(
+        finding('F9', 'error', f, at(f, 'implementingUnit'), `${formName(f)}实施单位未填写，应为“${p.unit}”`, {}),
+      );
     } else if (!sameUnit(p.unit, f.implementingUnit)) {
-      out.push(finding('F9', 'error', f, at(f, 'implementingUnit'), `${formName(f)}实施单位“${f.implementingUnit}”与表12所属单位“${p.unit}”不一致`));
+      out.push(
+        finding(
+          'F9',
+          'error',
+          f,
+          at(f, 'implementingUnit'),
+          `${formName(f)}实施单位“${f.implementingUnit}”与表12所属单位“${p.unit}”不一致`,
+        ),
+      );
     }
   }
   for (const f of a.forms) {
@@ -447,9 +545,25 @@ function f9(a: FormAnalysis): Finding[] {
       if (!i.value) continue;
       const v = parseIndicatorValue(i.value);
       if (v.malformed) {
-        out.push(finding('F9', 'warning', f, i.valueCell, `${formName(f)}指标“${i.level3}”的指标值“${i.value}”有比较符号但没有数值`));
+        out.push(
+          finding(
+            'F9',
+            'warning',
+            f,
+            i.valueCell,
+            `${formName(f)}指标“${i.level3}”的指标值“${i.value}”有比较符号但没有数值`,
+          ),
+        );
       } else if (v.unit.startsWith('%') && isMoneyName(i.level3) && !/率|比例|占比/.test(i.level3)) {
-        out.push(finding('F9', 'warning', f, i.valueCell, `${formName(f)}指标“${i.level3}”是金额，指标值“${i.value}”却是百分比，请核对计量单位`));
+        out.push(
+          finding(
+            'F9',
+            'warning',
+            f,
+            i.valueCell,
+            `${formName(f)}指标“${i.level3}”是金额，指标值“${i.value}”却是百分比，请核对计量单位`,
+          ),
+        );
       }
     }
   }

@@ -6,7 +6,15 @@ import { planToSheet } from './grid';
 import { renderFormContents } from './layout';
 import { locateForms, type LocatedForm } from './locate';
 import { matchForms, type MatchHow } from './match';
-import { FormSettings, SPLIT_KEYS, normalizeName, type FieldKey, type FormContent, type FormSettingsInput, type Side } from './model';
+import {
+  FormSettings,
+  SPLIT_KEYS,
+  normalizeName,
+  type FieldKey,
+  type FormContent,
+  type FormSettingsInput,
+  type Side,
+} from './model';
 import type { ProjectLine } from './projects';
 
 /**
@@ -85,7 +93,8 @@ export function prefilledValues(c: FormContent): [SyncField, CellContent][] {
   for (const side of ['period', 'annual'] as const) {
     const sf = c.funds[side];
     out.push([`funds.${side}.total`, sf.total.toNumber()]);
-    for (const k of SPLIT_KEYS) out.push([`funds.${side}.${k}`, sf.blank[k] && sf.split[k].isZero() ? null : sf.split[k].toNumber()]);
+    for (const k of SPLIT_KEYS)
+      out.push([`funds.${side}.${k}`, sf.blank[k] && sf.split[k].isZero() ? null : sf.split[k].toNumber()]);
     const cost = c.indicators.find((i) => i.side === side && i.level2 === '成本指标' && i.level3 === COST_CONTROL_NAME);
     if (cost) out.push([`cost.${side}` as SyncField, cost.value]);
   }
@@ -95,7 +104,8 @@ export function prefilledValues(c: FormContent): [SyncField, CellContent][] {
 function cellOf(f: LocatedForm, field: SyncField): string | undefined {
   if (field === 'cost.period' || field === 'cost.annual') {
     const side: Side = field === 'cost.period' ? 'period' : 'annual';
-    return f.indicators.find((i) => i.side === side && i.level2 === '成本指标' && i.level3 === COST_CONTROL_NAME)?.valueCell;
+    return f.indicators.find((i) => i.side === side && i.level2 === '成本指标' && i.level3 === COST_CONTROL_NAME)
+      ?.valueCell;
   }
   return f.cells[field];
 }
@@ -187,7 +197,8 @@ export function planSync(
     }
     // Fields that did not change keep their record entry.
     if (rec) {
-      for (const [field, value] of rec) if (!newRecord.some((e) => e.field === field)) newRecord.push({ key: newKey, field, value });
+      for (const [field, value] of rec)
+        if (!newRecord.some((e) => e.field === field)) newRecord.push({ key: newKey, field, value });
     }
     result.record.push(...newRecord);
     if (fields.length) result.outOfDate.push({ project, form, how, fields });
@@ -205,12 +216,15 @@ export function planSync(
       to: `⚠ ${reason}`,
     });
     const rec = record.get(recordKey(form.implementingUnit, form.projectName));
-    if (rec) for (const [field, value] of rec) result.record.push({ key: recordKey(form.implementingUnit, form.projectName), field, value });
+    if (rec)
+      for (const [field, value] of rec)
+        result.record.push({ key: recordKey(form.implementingUnit, form.projectName), field, value });
   }
 
   for (const p of match.missing) {
     const c = draftForm(p, settings);
-    for (const [field, value] of prefilledValues(c)) result.record.push({ key: recordKey(c.implementingUnit, c.projectName), field, value });
+    for (const [field, value] of prefilledValues(c))
+      result.record.push({ key: recordKey(c.implementingUnit, c.projectName), field, value });
   }
   return result;
 }
@@ -239,7 +253,11 @@ export function recordPlan(entries: RecordEntry[]): SheetPlan {
 }
 
 /** Sheets for the projects that have no form yet. */
-export function addedFormPlans(result: SyncResult, wb: Workbook, settingsInput: FormSettingsInput | FormSettings): SheetPlan[] {
+export function addedFormPlans(
+  result: SyncResult,
+  wb: Workbook,
+  settingsInput: FormSettingsInput | FormSettings,
+): SheetPlan[] {
   const settings = FormSettings.parse(settingsInput);
   return renderFormContents(
     result.added.map((p) => ({ key: p.key, content: draftForm(p, settings) })),
@@ -263,7 +281,11 @@ function uniqueName(base: string, wb: Workbook): string {
  * Applies a sync to a read-model workbook (tests, and any adapter that edits a grid): cell
  * writes, new form sheets, the refreshed record sheet. Returns a new workbook.
  */
-export function applySyncToGrid(wb: Workbook, result: SyncResult, settingsInput: FormSettingsInput | FormSettings): Workbook {
+export function applySyncToGrid(
+  wb: Workbook,
+  result: SyncResult,
+  settingsInput: FormSettingsInput | FormSettings,
+): Workbook {
   const sheets = wb.sheets
     .filter((s) => s.tag !== RECORD_TAG && s.name !== RECORD_SHEET)
     .map((s) => ({ ...s, rows: s.rows.map((r) => (r ? [...r] : r)) }));

@@ -22,7 +22,13 @@ export function parseIndicatorValue(raw: string): ParsedValue {
   if (m) {
     const digits = m[2].replace(/,/g, '');
     if (/^\d*\.?\d+$|^\d+\.?$/.test(digits)) {
-      return { comparator: m[1], number: new Decimal(digits.replace(/\.$/, '')), unit: m[3], qualitative: false, malformed: false };
+      return {
+        comparator: m[1],
+        number: new Decimal(digits.replace(/\.$/, '')),
+        unit: m[3],
+        qualitative: false,
+        malformed: false,
+      };
     }
   }
   if (COMPARATOR_ONLY.test(s)) return { comparator: s[0], unit: '', qualitative: false, malformed: true };

@@ -17,7 +17,12 @@ export function readAmount(ctx: BodyContext, r: number, key: string): Amount | u
   const cell = addr(r, c);
   if (raw !== null && isErrorValue(raw)) {
     ctx.findings.push({
-      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column: ctx.map.columns[key]?.header,
+      rule: 'P1',
+      severity: 'error',
+      table: ctx.def.id,
+      sheet,
+      cell,
+      column: ctx.map.columns[key]?.header,
       message: `${sheet}!${cell} 是错误值 ${raw.error}，不是金额（按 0 计算）`,
     });
     return amountOf(ZERO, false, sheet, cell, raw, formula);
@@ -25,7 +30,12 @@ export function readAmount(ctx: BodyContext, r: number, key: string): Amount | u
   const parsed = parseMoney(raw);
   if (!parsed.ok) {
     ctx.findings.push({
-      rule: 'P1', severity: 'error', table: ctx.def.id, sheet, cell, column: ctx.map.columns[key]?.header,
+      rule: 'P1',
+      severity: 'error',
+      table: ctx.def.id,
+      sheet,
+      cell,
+      column: ctx.map.columns[key]?.header,
       message: `${sheet}!${cell} 的“${String(raw)}”不是数字`,
     });
     return amountOf(ZERO, false, sheet, cell, raw, formula);
@@ -34,7 +44,14 @@ export function readAmount(ctx: BodyContext, r: number, key: string): Amount | u
 }
 
 /** One literal per amount (no spreads, no closures): a live pass reads every money cell of 13 tables. */
-function amountOf(value: Amount['value'], blank: boolean, sheet: string, cell: string, raw: Amount['raw'], formula: string | undefined): Amount {
+function amountOf(
+  value: Amount['value'],
+  blank: boolean,
+  sheet: string,
+  cell: string,
+  raw: Amount['raw'],
+  formula: string | undefined,
+): Amount {
   return formula !== undefined ? { value, blank, sheet, cell, raw, formula } : { value, blank, sheet, cell, raw };
 }
 

@@ -10,7 +10,9 @@ export function readCode(value: unknown): { code?: string; rest: string } {
     return Number.isInteger(value) && value > 0 ? { code: String(value), rest: '' } : { rest: String(value) };
   }
   if (typeof value !== 'string') return { rest: '' };
-  const t = halfWidthDigits(value).replace(/[\u3000]/g, ' ').trim();
+  const t = halfWidthDigits(value)
+    .replace(/[\u3000]/g, ' ')
+    .trim();
   const m = /^(\d{3}(?:\d{2}){0,2})(?:\s+|(?=[^\d]))?(.*)$/.exec(t);
   if (m && codeLevel(m[1])) return { code: m[1], rest: m[2].trim() };
   return { rest: t };

@@ -59,7 +59,9 @@ function attemptsFor(def: TableDef, views: readonly SheetView[], titles: readonl
     const t = titles.find((h) => h.sheet === s && h.id === def.id);
     out.push({ sheet: s, titleRow: t?.row, titleCol: t?.col, fromTemplate: true });
   });
-  for (const t of titles) if (t.id === def.id) out.push({ sheet: t.sheet, titleRow: t.row, titleCol: t.col, fromTemplate: views[t.sheet].sheet.tag === def.id });
+  for (const t of titles)
+    if (t.id === def.id)
+      out.push({ sheet: t.sheet, titleRow: t.row, titleCol: t.col, fromTemplate: views[t.sheet].sheet.tag === def.id });
   // Last resort: a sheet named after the table but whose title was deleted or reworded.
   const key = norm(def.titleKey);
   views.forEach((v, s) => {
@@ -70,7 +72,15 @@ function attemptsFor(def: TableDef, views: readonly SheetView[], titles: readonl
   return out;
 }
 
-function locateOne(def: TableDef, a: Attempt, views: readonly SheetView[], titles: readonly TitleHit[], findings: Finding[], unit: string | undefined, vocab: Set<string>): LocatedTable | undefined {
+function locateOne(
+  def: TableDef,
+  a: Attempt,
+  views: readonly SheetView[],
+  titles: readonly TitleHit[],
+  findings: Finding[],
+  unit: string | undefined,
+  vocab: Set<string>,
+): LocatedTable | undefined {
   const view = views[a.sheet];
   const start = a.titleRow !== undefined ? a.titleRow + 1 : 0;
   const end = regionEnd(view, titles, a.sheet, a.titleRow ?? -1);
@@ -99,7 +109,15 @@ function locateOne(def: TableDef, a: Attempt, views: readonly SheetView[], title
   const right = Math.max(...cols);
   const bottom = bodyRows.length > 0 ? bodyRows[bodyRows.length - 1] : map.headerEnd;
   const range = `${addr(top, left)}:${addr(bottom, right)}`;
-  const table: LocatedTable = { id: def.id, sheet: view.sheet.name, range, columns: map.columns, headerRow: map.headerEnd, rows, fromTemplate: a.fromTemplate };
+  const table: LocatedTable = {
+    id: def.id,
+    sheet: view.sheet.name,
+    range,
+    columns: map.columns,
+    headerRow: map.headerEnd,
+    rows,
+    fromTemplate: a.fromTemplate,
+  };
   if (note !== undefined) table.note = note;
   return table;
 }
@@ -138,12 +156,16 @@ export function locateTables(wb: Workbook, opts: LocateOptions = {}): Disclosure
         }
       } catch (e) {
         findings.push({
-          rule: 'P9', severity: 'warning', table: def.id, sheet: views[a.sheet].sheet.name,
+          rule: 'P9',
+          severity: 'warning',
+          table: def.id,
+          sheet: views[a.sheet].sheet.name,
           message: `读取${def.sheetName}（工作表“${views[a.sheet].sheet.name}”）时出错：${e instanceof Error ? e.message : String(e)}`,
         });
       }
     }
-    if (!tables[def.id]) findings.push({ rule: 'P2', severity: 'warning', table: def.id, message: `未找到${def.sheetName}` });
+    if (!tables[def.id])
+      findings.push({ rule: 'P2', severity: 'warning', table: def.id, message: `未找到${def.sheetName}` });
   }
   if (meta.year === undefined) {
     const year = yearFromHeaders(views, tables);
@@ -151,4 +173,3 @@ export function locateTables(wb: Workbook, opts: LocateOptions = {}): Disclosure
   }
   return { meta, tables, findings };
 }
-

@@ -67,12 +67,19 @@ function candidates(d: TableDef, key: string): Set<string> {
   return new Set([col.header, ...col.aliases].map(norm));
 }
 
-export function mapHeader(v: SheetView, d: TableDef, from: number, to: number, vocab: Set<string>): HeaderMap | undefined {
+export function mapHeader(
+  v: SheetView,
+  d: TableDef,
+  from: number,
+  to: number,
+  vocab: Set<string>,
+): HeaderMap | undefined {
   const headerStart = findHeaderStart(v, from, to, vocab);
   if (headerStart === undefined) return undefined;
   let headerEnd = headerStart;
-  while (headerEnd + 1 <= to && headerEnd + 1 - headerStart < MAX_HEADER_ROWS && isHeaderRow(v, headerEnd + 1, vocab)) headerEnd++;
-  let textEnd = headerEnd;
+  while (headerEnd + 1 <= to && headerEnd + 1 - headerStart < MAX_HEADER_ROWS && isHeaderRow(v, headerEnd + 1, vocab))
+    headerEnd++;
+  const textEnd = headerEnd;
   if (headerEnd + 1 <= to && isColumnNumberRow(v, headerEnd + 1)) headerEnd++;
 
   let width = 0;

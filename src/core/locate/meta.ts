@@ -16,7 +16,10 @@ function yearOf(text: string): number | undefined {
 }
 
 function cleanUnit(s: string): string {
-  return s.replace(/\s*(金额)?单位\s*[:：]\s*万?元\s*$/, '').replace(/[\u3000]/g, ' ').trim();
+  return s
+    .replace(/\s*(金额)?单位\s*[:：]\s*万?元\s*$/, '')
+    .replace(/[\u3000]/g, ' ')
+    .trim();
 }
 
 function unitBeforeYear(title: string): string | undefined {

@@ -34,14 +34,28 @@ export function readCoded(ctx: BodyContext, rows: number[]): TableRow[] {
   return out;
 }
 
-function codedRow(ctx: BodyContext, r: number, codeCol: number | undefined, nameCol: number | undefined, seen: Map<string, number>): TableRow | undefined {
+function codedRow(
+  ctx: BodyContext,
+  r: number,
+  codeCol: number | undefined,
+  nameCol: number | undefined,
+  seen: Map<string, number>,
+): TableRow | undefined {
   const codeCell = codeCol !== undefined ? readCode(ctx.view.value(r, codeCol)) : { rest: '' };
   const nameText = nameCol !== undefined ? ctx.view.text(r, nameCol) : '';
   if (codeCell.code) {
     const kind = codeLevel(codeCell.code);
     if (!kind) return undefined;
     const name = nameText || codeCell.rest;
-    return { kind, key: uniqueKey(seen, codeCell.code), row: r, code: codeCell.code, name, label: name, values: readValues(ctx, r) };
+    return {
+      kind,
+      key: uniqueKey(seen, codeCell.code),
+      row: r,
+      code: codeCell.code,
+      name,
+      label: name,
+      values: readValues(ctx, r),
+    };
   }
   const label = isTotalLabel(codeCell.rest) ? codeCell.rest : isTotalLabel(nameText) ? nameText : undefined;
   if (label === undefined) return undefined;

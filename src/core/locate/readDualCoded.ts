@@ -17,7 +17,13 @@ export function readDualCoded(ctx: BodyContext, rows: number[]): TableRow[] {
   for (const r of rows) {
     const texts = cols.map((c) => (c !== undefined ? ctx.view.text(r, c) : ''));
     if (texts.some((t) => isTotalLabel(t))) {
-      out.push({ kind: 'total', key: uniqueKey(seen, 'total'), row: r, label: texts.find((t) => isTotalLabel(t)) ?? '合计', values: readValues(ctx, r) });
+      out.push({
+        kind: 'total',
+        key: uniqueKey(seen, 'total'),
+        row: r,
+        label: texts.find((t) => isTotalLabel(t)) ?? '合计',
+        values: readValues(ctx, r),
+      });
       continue;
     }
     let placed = false;
@@ -31,7 +37,16 @@ export function readDualCoded(ctx: BodyContext, rows: number[]): TableRow[] {
       const kind = code ? codeLevel(code) : undefined;
       if (!code || !kind) continue;
       const name = (nameCol !== undefined ? ctx.view.text(r, nameCol) : '') || rest;
-      out.push({ kind, key: uniqueKey(seen, `${side}:${code}`), row: r, code, name, label: name, side, values: readValues(ctx, r, money) });
+      out.push({
+        kind,
+        key: uniqueKey(seen, `${side}:${code}`),
+        row: r,
+        code,
+        name,
+        label: name,
+        side,
+        values: readValues(ctx, r, money),
+      });
       placed = true;
     }
     if (!placed) reportUnplacedRow(ctx, r);

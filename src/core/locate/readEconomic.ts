@@ -34,13 +34,25 @@ export function readEconomic(ctx: BodyContext, rows: number[]): TableRow[] {
     const className = (a ? CLASS_NAMES.get(norm(a)) : CLASS_NAMES.get(norm(b))) ?? (a && !b ? a : undefined);
     if (className) {
       parent = className;
-      out.push({ kind: 'class', key: uniqueKey(seen, `class:${className}`), row: r, name: className, label: a || b, values });
+      out.push({
+        kind: 'class',
+        key: uniqueKey(seen, `class:${className}`),
+        row: r,
+        name: className,
+        label: a || b,
+        values,
+      });
       continue;
     }
     const name = a || b;
     out.push({
-      kind: 'item', key: uniqueKey(seen, `${parent ?? ''}/${a}/${b}`), row: r, name, label: b ? `${a} | ${b}` : a,
-      ...(parent !== undefined ? { parent } : {}), values,
+      kind: 'item',
+      key: uniqueKey(seen, `${parent ?? ''}/${a}/${b}`),
+      row: r,
+      name,
+      label: b ? `${a} | ${b}` : a,
+      ...(parent !== undefined ? { parent } : {}),
+      values,
     });
   }
   return out;

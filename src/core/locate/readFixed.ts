@@ -38,7 +38,12 @@ function match(m: SideMatcher, label: string): string | undefined {
   return next.key;
 }
 
-function sideRow(ctx: BodyContext, m: SideMatcher, r: number, which: 'income' | 'expenditure' | undefined): TableRow | undefined {
+function sideRow(
+  ctx: BodyContext,
+  m: SideMatcher,
+  r: number,
+  which: 'income' | 'expenditure' | undefined,
+): TableRow | undefined {
   const col = colOf(ctx, m.side.labelColumn);
   if (col === undefined) return undefined;
   const label = ctx.view.text(r, col);

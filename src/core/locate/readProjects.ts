@@ -79,7 +79,9 @@ function isTotalRow(first: Raw, rest: Raw[], unit: string | undefined): boolean 
   if (unit !== undefined && norm(first.name) === norm(unit)) return true;
   if (rest.length > 0 && rest.every((x) => x.indent > first.indent)) return true;
   if (rest.length === 0) return false;
-  return close(sum(rest.map((x) => x.amount)), first.amount, rest.length) || unitBlocks(rest, first.amount) !== undefined;
+  return (
+    close(sum(rest.map((x) => x.amount)), first.amount, rest.length) || unitBlocks(rest, first.amount) !== undefined
+  );
 }
 
 /** Levels of the rows under the total: by indentation when it varies, else by amounts. */
@@ -120,7 +122,14 @@ export function readProjects(ctx: BodyContext, rows: number[]): TableRow[] {
       continue;
     }
     const values = readValues(ctx, r);
-    raws.push({ r, name, indent: indentOf(rawName) + (ctx.view.sheet.rows[r]?.[col]?.indent ?? 0), values, amount: mainAmount(values), sumsBelow: sumsRowsBelow(values, r) });
+    raws.push({
+      r,
+      name,
+      indent: indentOf(rawName) + (ctx.view.sheet.rows[r]?.[col]?.indent ?? 0),
+      values,
+      amount: mainAmount(values),
+      sumsBelow: sumsRowsBelow(values, r),
+    });
   }
   if (raws.length === 0) return [];
   const levels = levelsOf(raws, ctx.unit);
@@ -133,13 +142,39 @@ export function readProjects(ctx: BodyContext, rows: number[]): TableRow[] {
   raws.forEach((x, i) => {
     const level = levels[i];
     if (level === 0) {
-      out.push({ kind: 'total', key: uniqueKey(seen, 'total'), row: x.r, name: x.name, label: x.name, level: 0, values: x.values });
+      out.push({
+        kind: 'total',
+        key: uniqueKey(seen, 'total'),
+        row: x.r,
+        name: x.name,
+        label: x.name,
+        level: 0,
+        values: x.values,
+      });
     } else if (level === 1) {
       unit = x.name;
-      out.push({ kind: 'unit', key: uniqueKey(seen, `unit:${x.name}`), row: x.r, name: x.name, label: x.name, unit: x.name, level: 1, values: x.values });
+      out.push({
+        kind: 'unit',
+        key: uniqueKey(seen, `unit:${x.name}`),
+        row: x.r,
+        name: x.name,
+        label: x.name,
+        unit: x.name,
+        level: 1,
+        values: x.values,
+      });
     } else {
       const key = unit ? `${unit}/${x.name}` : x.name;
-      out.push({ kind: 'project', key: uniqueKey(seen, key), row: x.r, name: x.name, label: x.name, ...(unit ? { unit } : {}), level: 2, values: x.values });
+      out.push({
+        kind: 'project',
+        key: uniqueKey(seen, key),
+        row: x.r,
+        name: x.name,
+        label: x.name,
+        ...(unit ? { unit } : {}),
+        level: 2,
+        values: x.values,
+      });
     }
   });
   return out;

@@ -14,7 +14,8 @@ export class SheetView {
     for (const m of sheet.merges ?? []) {
       // Huge merges (whole columns) carry no header meaning; cap what we index.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 4000) continue;
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.covering.set(this.key(r, c), m);
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) this.covering.set(this.key(r, c), m);
     }
   }
 

@@ -27,7 +27,12 @@ export function reportUnplacedRow(ctx: BodyContext, r: number): void {
   const sheet = ctx.view.sheet.name;
   const label = text || '（无名称）';
   ctx.findings.push({
-    rule: 'P3', severity: 'warning', table: ctx.def.id, sheet, cell: addr(r, col), row: label,
+    rule: 'P3',
+    severity: 'warning',
+    table: ctx.def.id,
+    sheet,
+    cell: addr(r, col),
+    row: label,
     message: `${sheet}!${addr(r, col)} 所在行“${label}”有金额，但无法识别为${ctx.def.sheetName.replace(/^表\d+\s*/, '')}中的哪一行，未参与校验`,
   });
 }

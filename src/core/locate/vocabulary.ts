@@ -6,8 +6,22 @@ import { norm } from './normalise';
  * texts other provinces print). A row made of these words is a header row, not a body row.
  */
 const EXTRA_HEADER_WORDS = [
-  '功能分类科目', '上年财政拨款结转', '收入', '支出', '金额', '项目', '本年收入', '{year}年预算数', '{year}预算数',
-  '{year}年财政拨款', '财政拨款', '预算数', '单位名称', '项目名称', '科目编码', '科目名称',
+  '功能分类科目',
+  '上年财政拨款结转',
+  '收入',
+  '支出',
+  '金额',
+  '项目',
+  '本年收入',
+  '{year}年预算数',
+  '{year}预算数',
+  '{year}年财政拨款',
+  '财政拨款',
+  '预算数',
+  '单位名称',
+  '项目名称',
+  '科目编码',
+  '科目名称',
 ];
 
 export function headerVocabulary(defs: readonly TableDef[]): Set<string> {

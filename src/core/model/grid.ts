@@ -52,7 +52,9 @@ export function valueAt(sheet: Sheet, r: number, c: number): CellValue {
 export function textAt(sheet: Sheet, r: number, c: number): string {
   const v = valueAt(sheet, r, c);
   if (v === null || isErrorValue(v)) return '';
-  return String(v).replace(/[\u3000]/g, ' ').trim();
+  return String(v)
+    .replace(/[\u3000]/g, ' ')
+    .trim();
 }
 
 /** Letters of the first columns, built once: `addr` runs for every money cell read. */

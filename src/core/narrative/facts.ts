@@ -77,11 +77,7 @@ export function stripOrdinal(label: string): string {
 
 /** Full-width/half-width and spacing variants of an economic item or category name. */
 export function normalizeName(name: string): string {
-  return name
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/[“”"]/g, '');
+  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/[“”"]/g, '');
 }
 
 const rowName = (r: TableRow) => (r.name ?? r.label ?? '').trim();
@@ -160,12 +156,16 @@ export function tableFacts(d: Disclosure): TableFacts {
     const units = t11.rows.filter((r) => r.kind === 'unit' && !(r.values.total?.value ?? ZERO).isZero()).map(rowName);
     const tot = totalRow(t11);
     f.t11 = {
-      total: tot ? val(tot, 'total') : { value: sum(t11.rows.filter((r) => r.kind === 'unit').map((r) => r.values.total?.value ?? ZERO)) },
+      total: tot
+        ? val(tot, 'total')
+        : { value: sum(t11.rows.filter((r) => r.kind === 'unit').map((r) => r.values.total?.value ?? ZERO)) },
       units,
     };
   }
   if (t12) {
-    const projects = t12.rows.filter((r) => r.kind === 'project').map((r) => ({ name: rowName(r), ...val(r, 'total') }));
+    const projects = t12.rows
+      .filter((r) => r.kind === 'project')
+      .map((r) => ({ name: rowName(r), ...val(r, 'total') }));
     f.t12 = { projects, total: sum(projects.map((p) => p.value)) };
   }
   return f;
@@ -201,7 +201,13 @@ function economicFacts(t6: LocatedTable): NonNullable<TableFacts['t6']> {
   if (blank && !total.value.isZero()) {
     const bySide = (s: 'personnel' | 'public') =>
       sum(classes.filter((c) => classSide.get(c.key) === s).map((c) => c.values.total?.value ?? ZERO));
-    return { total, personnel: { value: bySide('personnel') }, public: { value: bySide('public') }, derived: true, items };
+    return {
+      total,
+      personnel: { value: bySide('personnel') },
+      public: { value: bySide('public') },
+      derived: true,
+      items,
+    };
   }
   return { total, personnel, public: pub, derived: false, items };
 }

@@ -28,7 +28,9 @@ export function distributeShares(parts: readonly Decimal[], total: Decimal): Dec
   const partsSum = sum(parts);
   // A 尾差 between Σ parts and the printed total must not push the sentence off 100.00.
   const nearWhole = partsSum.minus(total).abs().lte('0.05');
-  const target = nearWhole ? new Decimal(100) : partsSum.div(total).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const target = nearWhole
+    ? new Decimal(100)
+    : partsSum.div(total).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const floors = raw.map((r) => r.toDecimalPlaces(2, Decimal.ROUND_DOWN));
   let units = target.minus(sum(floors)).times(100).round().toNumber();
   const order = raw

@@ -7,16 +7,14 @@ import { Decimal } from '../money';
  * numbers) so a JSON file typed by a clerk ("1,184.32") is accepted; they become decimals
  * through `wan()` and never pass through a float.
  */
-const MoneyText = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const s = String(v).replace(/[,，\s]/g, '');
-    if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
-      ctx.addIssue({ code: 'custom', message: `“${String(v)}”不是金额（万元）` });
-      return z.NEVER;
-    }
-    return s;
-  });
+const MoneyText = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const s = String(v).replace(/[,，\s]/g, '');
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `“${String(v)}”不是金额（万元）` });
+    return z.NEVER;
+  }
+  return s;
+});
 
 const Count = z.number().int().nonnegative();
 const Reason = z.string().trim().min(1).optional();
@@ -84,7 +82,12 @@ export const NarrativeInputs = z.object({
       /** `2023年12月31日` or `2026年1月1日`: the seeds use both. */
       asOf: z.string().trim().min(1).optional(),
       vehicleQuota: Count.default(0),
-      vehicles: z.partialRecord(z.enum(['leader', 'confidential', 'emergency', 'enforcement', 'special', 'institution', 'other']), Count).default({}),
+      vehicles: z
+        .partialRecord(
+          z.enum(['leader', 'confidential', 'emergency', 'enforcement', 'special', 'institution', 'other']),
+          Count,
+        )
+        .default({}),
       officeArea: MoneyText.optional(),
       equipmentOver50: Count.default(0),
       equipmentOver100: Count.default(0),

@@ -64,7 +64,10 @@ export function normalizeText(s: string): string {
 
 /** Markup left by PDF/Word-to-text converters: `#### 一、…`, `<b>…</b>`, `**…**`. */
 function stripMarkup(s: string): string {
-  return s.replace(/<[^>]*>/g, '').replace(/^\s*#+\s*/, '').replace(/\*\*/g, '');
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/^\s*#+\s*/, '')
+    .replace(/\*\*/g, '');
 }
 
 const SENTENCE_END = /[。；;：:！!？?）)”」]$/;
@@ -81,7 +84,18 @@ function toLines(input: string | readonly NarrativeLine[]): NarrativeLine[] {
     if (!text) continue;
     const prev = out[out.length - 1];
     // Text copied from a PDF breaks lines mid-sentence (001: `一般公` / `共预算`): join them back.
-    if (prev && !SENTENCE_END.test(prev.text) && !HEADING_RE.test(prev.text) && !SUB_HEADING.test(prev.text) && !HEADING_RE.test(text) && !SUB_HEADING.test(text) && !NEXT_PART.test(text) && !TOC_LINE.test(prev.text) && /[\u4e00-\u9fa5\d，,、]$/.test(prev.text) && prev.text.length >= 20) {
+    if (
+      prev &&
+      !SENTENCE_END.test(prev.text) &&
+      !HEADING_RE.test(prev.text) &&
+      !SUB_HEADING.test(prev.text) &&
+      !HEADING_RE.test(text) &&
+      !SUB_HEADING.test(text) &&
+      !NEXT_PART.test(text) &&
+      !TOC_LINE.test(prev.text) &&
+      /[\u4e00-\u9fa5\d，,、]$/.test(prev.text) &&
+      prev.text.length >= 20
+    ) {
       prev.text += text;
       continue;
     }
@@ -144,7 +158,14 @@ function splitTitle(s: string, no: ParagraphNo): { title: string; rest: string }
   while ((m = ends.exec(s))) {
     const cut = m.index + m[0].length;
     const title = s.slice(0, cut);
-    if (TITLE_KEYS[no].test(title)) return { title: title.trim(), rest: s.slice(cut).replace(/^[：:\s]+/, '').trim() };
+    if (TITLE_KEYS[no].test(title))
+      return {
+        title: title.trim(),
+        rest: s
+          .slice(cut)
+          .replace(/^[：:\s]+/, '')
+          .trim(),
+      };
   }
   return { title: s.trim(), rest: '' };
 }
@@ -165,7 +186,8 @@ export interface Figure {
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)`;
 const FIGURE_RE = new RegExp(NUM + String.raw`\s*(万元|元|%|个|辆|台|家|平方米)`, 'g');
 
-const kindOf = (unit: string): FigureKind => (unit === '万元' ? 'wan' : unit === '元' ? 'yuan' : unit === '%' ? 'pct' : 'count');
+const kindOf = (unit: string): FigureKind =>
+  unit === '万元' ? 'wan' : unit === '元' ? 'yuan' : unit === '%' ? 'pct' : 'count';
 
 /**
  * Every typed figure of a text: amounts (`万元`/`元`), percentages and counts. Years, dates,
@@ -183,7 +205,14 @@ export function extractFigures(text: string): Figure[] {
     const raw = m[1].replace(/,$/, '');
     const digits = raw.replace(/,/g, '');
     if (!/^\d+(\.\d+)?$/.test(digits)) continue;
-    out.push({ kind: kindOf(m[2]), value: new Decimal(digits), raw, unit: m[2], index: m.index, end: m.index + m[0].length });
+    out.push({
+      kind: kindOf(m[2]),
+      value: new Decimal(digits),
+      raw,
+      unit: m[2],
+      index: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }

@@ -13,7 +13,8 @@ const NARRATIVE_NAME = /情况说明/;
 /** Every non-empty cell of the 情况说明 sheet, row by row, as a line that knows its cell. */
 export function narrativeLinesFromWorkbook(wb: Workbook): NarrativeLine[] | undefined {
   const sheet =
-    wb.sheets.find((s) => s.tag !== undefined && NARRATIVE_TAGS.includes(s.tag)) ?? wb.sheets.find((s) => NARRATIVE_NAME.test(s.name));
+    wb.sheets.find((s) => s.tag !== undefined && NARRATIVE_TAGS.includes(s.tag)) ??
+    wb.sheets.find((s) => NARRATIVE_NAME.test(s.name));
   if (!sheet) return undefined;
   const lines: NarrativeLine[] = [];
   sheet.rows.forEach((row, r) => {
@@ -21,7 +22,8 @@ export function narrativeLinesFromWorkbook(wb: Workbook): NarrativeLine[] | unde
       const text = textAt(sheet, r, col);
       if (!text) return;
       // A cell may hold several paragraphs (Alt+Enter); each stays tied to the cell.
-      for (const part of text.split(/\r?\n/)) if (part.trim()) lines.push({ text: part, sheet: sheet.name, cell: addr(r, col) });
+      for (const part of text.split(/\r?\n/))
+        if (part.trim()) lines.push({ text: part, sheet: sheet.name, cell: addr(r, col) });
     });
   });
   return lines;
@@ -34,7 +36,11 @@ export function narrativeLinesFromWorkbook(wb: Workbook): NarrativeLine[] | unde
  */
 export function attachedFormsCount(wb: Workbook | undefined): number | undefined {
   if (!wb) return undefined;
-  const located = new Set(formsOf(wb).map((f) => normalizeName(f.projectName)).filter(Boolean)).size;
+  const located = new Set(
+    formsOf(wb)
+      .map((f) => normalizeName(f.projectName))
+      .filter(Boolean),
+  ).size;
   if (located > 0) return located;
   const tagged = wb.sheets.filter((s) => s.tag?.startsWith('form:')).length;
   return tagged > 0 ? tagged : undefined;

@@ -35,9 +35,17 @@ export const T = {
   // 二
   incomeShares: '{Y}年度{subject}预算收入{incomeGrand}万元，主要包括{list}。',
   incomeShare: '{label}{amount}万元，占{share}%',
-  incomeLabels: ['一般公共预算拨款收入', '政府性基金预算拨款收入', '国有资本经营预算拨款收入', '财政专户管理资金收入', '单位资金', '上年结转'],
+  incomeLabels: [
+    '一般公共预算拨款收入',
+    '政府性基金预算拨款收入',
+    '国有资本经营预算拨款收入',
+    '财政专户管理资金收入',
+    '单位资金',
+    '上年结转',
+  ],
   // 三
-  expenditureShares: '{Y}年度{subject}支出预算{total}万元，其中：基本支出{basic}万元，占{basicShare}%；项目支出{project}万元，占{projectShare}%。',
+  expenditureShares:
+    '{Y}年度{subject}支出预算{total}万元，其中：基本支出{basic}万元，占{basicShare}%；项目支出{project}万元，占{projectShare}%。',
   // 四
   fiscal:
     '{Y}年度{subject}财政拨款收支总预算{grand}万元。其中：一般公共预算拨款{gpb}万元，政府性基金预算拨款{fund}万元，国有资本经营预算拨款{soe}万元。其中：当年拨款收入{current}万元，上年结转收入{carry}万元。',

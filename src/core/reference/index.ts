@@ -70,7 +70,10 @@ export const DEFAULT_CODES = new CodeTable(parsedCodes.codes);
  * Imports a full 科目表 from rows of [code, name] (CSV or the first two columns of a sheet).
  * Rows that are not a 3/5/7-digit code are skipped and reported, never silently dropped.
  */
-export function loadFunctionalCodes(rows: readonly (readonly unknown[])[]): { table: CodeTable; skipped: { row: number; reason: string }[] } {
+export function loadFunctionalCodes(rows: readonly (readonly unknown[])[]): {
+  table: CodeTable;
+  skipped: { row: number; reason: string }[];
+} {
   const codes: FunctionalCode[] = [];
   const skipped: { row: number; reason: string }[] = [];
   rows.forEach((r, i) => {

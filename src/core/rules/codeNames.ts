@@ -70,18 +70,32 @@ export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {
       const primary = all[0];
       const variants = ordered.map(([n, us]) => `“${n}”（${where(us)}）`).join('，');
       out.push({
-        rule: 'CN1', severity: 'error', table: primary.table.id, sheet: primary.sheet, cell: primary.cell,
-        cells: all.map((u) => ({ sheet: u.sheet, cell: u.cell })), row: code, column: '科目名称',
-        expected: standard, actual: primary.name,
-        message: `科目 ${code} 在各表中的名称不一致：${variants}` +
+        rule: 'CN1',
+        severity: 'error',
+        table: primary.table.id,
+        sheet: primary.sheet,
+        cell: primary.cell,
+        cells: all.map((u) => ({ sheet: u.sheet, cell: u.cell })),
+        row: code,
+        column: '科目名称',
+        expected: standard,
+        actual: primary.name,
+        message:
+          `科目 ${code} 在各表中的名称不一致：${variants}` +
           (standard ? `；标准名称为“${standard}”，请统一改为标准名称（错误）` : '；同一科目在各表中必须同名（错误）'),
       });
     }
     if (!ref) {
       const u = uses[0];
       out.push({
-        rule: 'CN4', severity: 'info', table: u.table.id, sheet: u.sheet, cell: addr(u.row.row, u.table.columns.code?.col ?? 0),
-        cells: uses.map((x) => ({ sheet: x.sheet, cell: x.cell })), row: code, column: '科目编码',
+        rule: 'CN4',
+        severity: 'info',
+        table: u.table.id,
+        sheet: u.sheet,
+        cell: addr(u.row.row, u.table.columns.code?.col ?? 0),
+        cells: uses.map((x) => ({ sheet: x.sheet, cell: x.cell })),
+        row: code,
+        column: '科目编码',
         message: `科目 ${code}“${u.name}”（${where(uses)}）不在内置科目表中，请对照本年度政府收支分类科目核实编码与名称（信息）`,
       });
       continue;
@@ -90,9 +104,16 @@ export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {
       if (name === standard) continue;
       const outdated = ref.outdated.some((o) => normalise(o) === name);
       out.push({
-        rule: outdated ? 'CN2' : 'CN3', severity: 'warning', table: us[0].table.id, sheet: us[0].sheet, cell: us[0].cell,
-        cells: us.map((u) => ({ sheet: u.sheet, cell: u.cell })), row: code, column: '科目名称',
-        expected: ref.name, actual: name,
+        rule: outdated ? 'CN2' : 'CN3',
+        severity: 'warning',
+        table: us[0].table.id,
+        sheet: us[0].sheet,
+        cell: us[0].cell,
+        cells: us.map((u) => ({ sheet: u.sheet, cell: u.cell })),
+        row: code,
+        column: '科目名称',
+        expected: ref.name,
+        actual: name,
         message: outdated
           ? `科目 ${code} 的名称“${name}”（${where(us)}）是旧科目名称，现行名称为“${ref.name}”，请更新（提示）`
           : `科目 ${code} 的名称“${name}”（${where(us)}）与标准科目名称“${ref.name}”不同，请核对（提示）`,

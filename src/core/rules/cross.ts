@@ -6,7 +6,15 @@ import { classifyDiff, moneyString, ZERO } from '../money';
 import { codeLevel } from '../reference';
 import type { TableId } from '../templates/schema';
 import { cellRef, columnHeader, place, rowLabel, tableTitle, uniqueCells } from './describe';
-import { CROSS_RULES, type CodeSetCheck, type CrossCheck, type CrossMode, type CrossRule, type Selector, type Term } from './crossCatalogue';
+import {
+  CROSS_RULES,
+  type CodeSetCheck,
+  type CrossCheck,
+  type CrossMode,
+  type CrossRule,
+  type Selector,
+  type Term,
+} from './crossCatalogue';
 import { economicLayout } from './economic';
 import { countAddends, tolerance } from './identity';
 import { indexTable, type TableIndex } from './tableIndex';
@@ -102,7 +110,9 @@ function makeResolver(d: Disclosure): Resolve {
         return { ...s, what: whatOf(sel, table, undefined, sel.names[0]), label: sel.names[0] };
       }
       case 'econSide': {
-        const rows = economicLayout(table).classes.filter((c) => c.side === sel.side).map((c) => c.row);
+        const rows = economicLayout(table)
+          .classes.filter((c) => c.side === sel.side)
+          .map((c) => c.row);
         const s = sumRows(rows, sel.col);
         return { ...s, what: whatOf(sel, table, undefined, sel.side === 'public' ? '公用经费各类' : '人员经费各类') };
       }
@@ -196,7 +206,7 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   const first = left[0].r;
   const primary = first.amounts[0] ?? right.flatMap((x) => x.r.amounts)[0];
   const firstTable = check.left[0].sel.t;
-  const rowName = first.row ? rowLabel(first.row) : first.label ?? code ?? whatText(first.what);
+  const rowName = first.row ? rowLabel(first.row) : (first.label ?? code ?? whatText(first.what));
   const where = place(firstTable, primary?.sheet, primary?.cell);
   const message =
     `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${moneyString(actual)}，` +
@@ -204,10 +214,18 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
     (check.hint && klass !== 'rounding' ? `。${check.hint}` : '');
   const cells = uniqueCells(all.flatMap(cellRef));
   return {
-    rule: rule.id, severity, table: firstTable,
-    sheet: primary?.sheet, cell: primary?.cell, cells,
-    row: rowName, column: left.length === 1 ? columnOf(left[0].r) : undefined,
-    expected: moneyString(expected), actual: moneyString(actual), diff: moneyString(diff), message,
+    rule: rule.id,
+    severity,
+    table: firstTable,
+    sheet: primary?.sheet,
+    cell: primary?.cell,
+    cells,
+    row: rowName,
+    column: left.length === 1 ? columnOf(left[0].r) : undefined,
+    expected: moneyString(expected),
+    actual: moneyString(actual),
+    diff: moneyString(diff),
+    message,
   };
 }
 
@@ -248,7 +266,13 @@ function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[]
     if (inB.has(c)) continue;
     const at = codeCell(d, s.a, row);
     out.push({
-      rule: rule.id, severity: 'error', table: s.a, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
+      rule: rule.id,
+      severity: 'error',
+      table: s.a,
+      sheet: at.sheet,
+      cell: at.cell,
+      cells: [at],
+      row: rowLabel(row),
       message: `${place(s.a, at.sheet, at.cell)} 列有${cond}科目 ${rowLabel(row)}，但${tableTitle(s.b)}中没有这个科目（错误）`,
     });
   }
@@ -257,7 +281,13 @@ function evaluateSet(d: Disclosure, rule: CrossRule, s: CodeSetCheck): Finding[]
       if (inA.has(c)) continue;
       const at = codeCell(d, s.b, row);
       out.push({
-        rule: rule.id, severity: 'error', table: s.b, sheet: at.sheet, cell: at.cell, cells: [at], row: rowLabel(row),
+        rule: rule.id,
+        severity: 'error',
+        table: s.b,
+        sheet: at.sheet,
+        cell: at.cell,
+        cells: [at],
+        row: rowLabel(row),
         message: `${place(s.b, at.sheet, at.cell)} 列有科目 ${rowLabel(row)}，但${tableTitle(s.a)}中没有${cond}这个科目（错误）`,
       });
     }

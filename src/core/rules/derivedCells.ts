@@ -39,7 +39,8 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     else cells.set(id, { row, key, amount, derivations: [d] });
   };
   const sumOver = (target: TableRow, parts: TableRow[], group: string, what: string) => {
-    for (const k of idx.moneyKeys) add(target, k, { group: `${group}:${k}`, reads: parts.map((p) => p.values[k]), what });
+    for (const k of idx.moneyKeys)
+      add(target, k, { group: `${group}:${k}`, reads: parts.map((p) => p.values[k]), what });
   };
   const body = def.body;
   switch (body.kind) {
@@ -59,7 +60,12 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
       const sides = body.kind === 'summary' ? [body.income, body.expenditure] : [body.side];
       for (const side of sides) {
         const rows = new Map<string, TableRow>();
-        for (const r of table.rows) if (!rows.has(r.key) && (!r.side || side.rows.some((f) => f.key === r.key) || (side.categories && r.key.startsWith('cat:')))) rows.set(r.key, r);
+        for (const r of table.rows)
+          if (
+            !rows.has(r.key) &&
+            (!r.side || side.rows.some((f) => f.key === r.key) || (side.categories && r.key.startsWith('cat:')))
+          )
+            rows.set(r.key, r);
         for (const fixed of side.rows) {
           if (!fixed.sum) continue;
           const target = rows.get(fixed.key);
@@ -67,7 +73,11 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
           const keys = fixed.sum.of.flatMap((k) => (k === '@categories' ? CATEGORY_KEYS : [k]));
           const parts = keys.map((k) => rows.get(k)).filter((r): r is TableRow => !!r);
           for (const col of fixed.columns ?? side.moneyColumns) {
-            add(target, col, { group: `fixed:${fixed.key}:${col}`, reads: parts.map((p) => p.values[col]), what: '各组成行' });
+            add(target, col, {
+              group: `fixed:${fixed.key}:${col}`,
+              reads: parts.map((p) => p.values[col]),
+              what: '各组成行',
+            });
           }
         }
         if (side.categories) {
@@ -83,7 +93,13 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     case 'economic': {
       const l = economicLayout(table);
       for (const c of l.classes) if (c.items.length > 0) sumOver(c.row, c.items, 'aggregate', '其下各经济科目');
-      if (l.total && l.classes.length > 0) sumOver(l.total, l.classes.map((c) => c.row), 'aggregate', '各类');
+      if (l.total && l.classes.length > 0)
+        sumOver(
+          l.total,
+          l.classes.map((c) => c.row),
+          'aggregate',
+          '各类',
+        );
       break;
     }
     case 'units': {
@@ -110,7 +126,11 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     for (const row of table.rows) {
       if (row.side === 'income' && ownIncome && !ownIncome.has(ident.target)) continue;
       if (row.side === 'expenditure' && own && !own.has(ident.target)) continue;
-      add(row, ident.target, { group: `row:${ident.rule}:${row.kind}`, reads: ident.parts.map((p) => row.values[p]), what: '同行各分项' });
+      add(row, ident.target, {
+        group: `row:${ident.rule}:${row.kind}`,
+        reads: ident.parts.map((p) => row.values[p]),
+        what: '同行各分项',
+      });
     }
   }
   return [...cells.values()];

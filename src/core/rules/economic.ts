@@ -28,7 +28,11 @@ export function economicClassOf(row: TableRow): { cls: string; side: EconSide } 
   return undefined;
 }
 
-const ITEM_NAMES = new Set(Object.values(ECONOMIC.items).flat().map((n) => n.replace(/[\s\u3000]/g, '')));
+const ITEM_NAMES = new Set(
+  Object.values(ECONOMIC.items)
+    .flat()
+    .map((n) => n.replace(/[\s\u3000]/g, '')),
+);
 
 /**
  * An item printed without its 政府经济科目 name looks like a class row to a reader that goes by
@@ -50,7 +54,10 @@ export function economicLayout(table: LocatedTable): EconomicLayout {
   for (const row of rows) {
     if (row.kind === 'total') {
       layout.total ??= row;
-    } else if (row.kind === 'class' && !(economicClassOf(row) === undefined && isKnownItem(row) && layout.classes.length > 0)) {
+    } else if (
+      row.kind === 'class' &&
+      !(economicClassOf(row) === undefined && isKnownItem(row) && layout.classes.length > 0)
+    ) {
       const c = economicClassOf(row);
       layout.classes.push({ row, cls: c?.cls, side: c?.side, items: [] });
     } else if (row.kind === 'item' || row.kind === 'class') {
@@ -86,10 +93,18 @@ export function checkEconomic(table: LocatedTable): Finding[] {
       if (key !== 'total' && splitMissing(c.row)) continue;
       const printed = c.row.values[key];
       if (!printed) continue;
-      pushIf(out, evaluateIdentity({
-        rule: body.classRule, table: table.id, printed, parts: c.items.map((i) => i.values[key]),
-        rowLabel: rowLabel(c.row), column: columnHeader(table, key), expectedWhat: '其下各经济科目合计',
-      }));
+      pushIf(
+        out,
+        evaluateIdentity({
+          rule: body.classRule,
+          table: table.id,
+          printed,
+          parts: c.items.map((i) => i.values[key]),
+          rowLabel: rowLabel(c.row),
+          column: columnHeader(table, key),
+          expectedWhat: '其下各经济科目合计',
+        }),
+      );
     }
   }
   if (layout.total && layout.classes.length > 0) {
@@ -97,10 +112,18 @@ export function checkEconomic(table: LocatedTable): Finding[] {
       if (key !== 'total' && splitMissing(layout.total)) continue;
       const printed = layout.total.values[key];
       if (!printed) continue;
-      pushIf(out, evaluateIdentity({
-        rule: body.totalRule, table: table.id, printed, parts: layout.classes.map((c) => c.row.values[key]),
-        rowLabel: rowLabel(layout.total), column: columnHeader(table, key), expectedWhat: '各类合计',
-      }));
+      pushIf(
+        out,
+        evaluateIdentity({
+          rule: body.totalRule,
+          table: table.id,
+          printed,
+          parts: layout.classes.map((c) => c.row.values[key]),
+          rowLabel: rowLabel(layout.total),
+          column: columnHeader(table, key),
+          expectedWhat: '各类合计',
+        }),
+      );
     }
   }
   // Column assignment: an amount on the wrong side of its class (spec §4.3, reference data).
@@ -112,10 +135,19 @@ export function checkEconomic(table: LocatedTable): Finding[] {
       const a: Amount | undefined = row.values[wrong];
       if (!a || a.value.isZero()) continue;
       out.push({
-        rule: body.sideRule, severity: 'error', table: table.id, sheet: a.sheet, cell: a.cell,
-        cells: [...cellRef(a), ...cellRef(row.values[c.side])], row: rowLabel(row), column: columnHeader(table, wrong),
-        expected: '0.00', actual: moneyString(a.value), diff: moneyString(a.value),
-        message: `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${SIDE_WORD[wrong]}）为 ${moneyString(a.value)}：` +
+        rule: body.sideRule,
+        severity: 'error',
+        table: table.id,
+        sheet: a.sheet,
+        cell: a.cell,
+        cells: [...cellRef(a), ...cellRef(row.values[c.side])],
+        row: rowLabel(row),
+        column: columnHeader(table, wrong),
+        expected: '0.00',
+        actual: moneyString(a.value),
+        diff: moneyString(a.value),
+        message:
+          `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${SIDE_WORD[wrong]}）为 ${moneyString(a.value)}：` +
           `${c.cls}属于${SIDE_WORD[c.side]}，应填在${SIDE_WORD[c.side]}列而不是${SIDE_WORD[wrong]}列（错误）`,
       });
     }

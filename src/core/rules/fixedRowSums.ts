@@ -19,7 +19,12 @@ function sideRows(table: LocatedTable, side: 'income' | 'expenditure' | undefine
   return m;
 }
 
-function checkSide(table: LocatedTable, side: SideDef, sideName: 'income' | 'expenditure' | undefined, out: Finding[]): void {
+function checkSide(
+  table: LocatedTable,
+  side: SideDef,
+  sideName: 'income' | 'expenditure' | undefined,
+  out: Finding[],
+): void {
   const rows = sideRows(table, sideName);
   for (const fixed of side.rows) {
     if (!fixed.sum) continue;
@@ -27,16 +32,24 @@ function checkSide(table: LocatedTable, side: SideDef, sideName: 'income' | 'exp
     if (!target) continue;
     const keys = fixed.sum.of.flatMap((k) => (k === '@categories' ? CATEGORY_KEYS : [k]));
     const partRows = keys.map((k) => rows.get(k));
-    const partLabels = fixed.sum.of.map((k) => (k === '@categories' ? '各支出功能分类' : side.rows.find((r) => r.key === k)?.label ?? k));
+    const partLabels = fixed.sum.of.map((k) =>
+      k === '@categories' ? '各支出功能分类' : (side.rows.find((r) => r.key === k)?.label ?? k),
+    );
     for (const col of fixed.columns ?? side.moneyColumns) {
       const printed = target.values[col];
       if (!printed) continue;
-      pushIf(out, evaluateIdentity({
-        rule: fixed.sum.rule, table: table.id, printed,
-        parts: partRows.map((r) => r?.values[col]),
-        rowLabel: rowLabel(target), column: columnHeader(table, col),
-        expectedWhat: `${partLabels.join('、')}之和为`,
-      }));
+      pushIf(
+        out,
+        evaluateIdentity({
+          rule: fixed.sum.rule,
+          table: table.id,
+          printed,
+          parts: partRows.map((r) => r?.values[col]),
+          rowLabel: rowLabel(target),
+          column: columnHeader(table, col),
+          expectedWhat: `${partLabels.join('、')}之和为`,
+        }),
+      );
     }
   }
 }

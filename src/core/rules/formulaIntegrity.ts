@@ -36,9 +36,17 @@ function overwrittenTotals(table: LocatedTable, cells: DerivedCell[]): Finding[]
     const expected = table.fromTemplate || c.derivations.some((d) => groupsWithFormula.has(d.group));
     if (!expected) continue;
     out.push({
-      rule: 'FI1', severity: 'warning', table: table.id, sheet: a.sheet, cell: a.cell, cells: [{ sheet: a.sheet, cell: a.cell }],
-      row: rowLabel(c.row), column: columnHeader(table, c.key), actual: moneyString(a.value),
-      message: `${place(table.id, a.sheet, a.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）是手工输入的数字 ${moneyString(a.value)}，` +
+      rule: 'FI1',
+      severity: 'warning',
+      table: table.id,
+      sheet: a.sheet,
+      cell: a.cell,
+      cells: [{ sheet: a.sheet, cell: a.cell }],
+      row: rowLabel(c.row),
+      column: columnHeader(table, c.key),
+      actual: moneyString(a.value),
+      message:
+        `${place(table.id, a.sheet, a.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）是手工输入的数字 ${moneyString(a.value)}，` +
         `此处应为自动求和公式（合计被手工数字覆盖）；明细修改后它不会跟着变，请恢复公式`,
     });
   }
@@ -86,10 +94,19 @@ function incompleteFormulas(table: LocatedTable, cells: DerivedCell[]): Finding[
     const money = missing.some((m) => !m.value.isZero());
     const list = missing.map((m) => m.cell).join('、');
     out.push({
-      rule: 'FI2', severity: money ? 'error' : 'warning', table: table.id, sheet: c.amount.sheet, cell: c.amount.cell,
-      cells: [{ sheet: c.amount.sheet, cell: c.amount.cell }, ...missing.map((m) => ({ sheet: m.sheet, cell: m.cell }))],
-      row: rowLabel(c.row), column: columnHeader(table, c.key),
-      message: `${place(table.id, c.amount.sheet, c.amount.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）的公式 =${c.amount.formula.replace(/^=/, '')} ` +
+      rule: 'FI2',
+      severity: money ? 'error' : 'warning',
+      table: table.id,
+      sheet: c.amount.sheet,
+      cell: c.amount.cell,
+      cells: [
+        { sheet: c.amount.sheet, cell: c.amount.cell },
+        ...missing.map((m) => ({ sheet: m.sheet, cell: m.cell })),
+      ],
+      row: rowLabel(c.row),
+      column: columnHeader(table, c.key),
+      message:
+        `${place(table.id, c.amount.sheet, c.amount.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）的公式 =${c.amount.formula.replace(/^=/, '')} ` +
         `没有包含 ${list}，求和范围漏掉了${c.derivations[0].what}中的这些行${money ? '，合计数因此不对' : ''}；请把求和范围扩到这些单元格`,
     });
   }
@@ -114,13 +131,21 @@ function errorValues(table: LocatedTable, wb: Workbook | undefined): Finding[] {
     if (seen.has(cell)) return;
     seen.add(cell);
     out.push({
-      rule: 'FI3', severity: 'error', table: table.id, sheet, cell, cells: [{ sheet, cell }], row: where || undefined, actual: err,
+      rule: 'FI3',
+      severity: 'error',
+      table: table.id,
+      sheet,
+      cell,
+      cells: [{ sheet, cell }],
+      row: where || undefined,
+      actual: err,
       message: `${place(table.id, sheet, cell)}${where ? `（${where}）` : ''}显示错误值 ${err}，公式引用失效或计算出错，请修正该单元格的公式`,
     });
   };
   for (const row of table.rows) {
     for (const [key, a] of Object.entries(row.values)) {
-      if (a && isErrorValue(a.raw)) report(a.sheet, a.cell, a.raw.error, `${rowLabel(row)}·${columnHeader(table, key)}`);
+      if (a && isErrorValue(a.raw))
+        report(a.sheet, a.cell, a.raw.error, `${rowLabel(row)}·${columnHeader(table, key)}`);
     }
   }
   const sheet = wb?.sheets.find((s) => s.name === table.sheet);
@@ -131,7 +156,8 @@ function errorValues(table: LocatedTable, wb: Workbook | undefined): Finding[] {
       if (!cellsOfRow) continue;
       for (let c = rect.left; c <= rect.right && c < cellsOfRow.length; c++) {
         const v = cellsOfRow[c]?.value;
-        if (v !== undefined && v !== null && isErrorValue(v)) report(sheet.name, addr(r, c), v.error, textAt(sheet, r, 0));
+        if (v !== undefined && v !== null && isErrorValue(v))
+          report(sheet.name, addr(r, c), v.error, textAt(sheet, r, 0));
       }
     }
   }
@@ -146,8 +172,15 @@ function numbersAsText(table: LocatedTable): Finding[] {
       const p = parseMoney(a.raw);
       if (!p.ok || p.blank) continue;
       out.push({
-        rule: 'FI4', severity: 'warning', table: table.id, sheet: a.sheet, cell: a.cell, cells: [{ sheet: a.sheet, cell: a.cell }],
-        row: rowLabel(row), column: columnHeader(table, key), actual: moneyString(p.value),
+        rule: 'FI4',
+        severity: 'warning',
+        table: table.id,
+        sheet: a.sheet,
+        cell: a.cell,
+        cells: [{ sheet: a.sheet, cell: a.cell }],
+        row: rowLabel(row),
+        column: columnHeader(table, key),
+        actual: moneyString(p.value),
         message: `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${columnHeader(table, key)}）的“${a.raw}”是文本格式的数字，Excel 求和时会被忽略；请改为数值格式`,
       });
     }
@@ -160,7 +193,12 @@ export function checkFormulaIntegrity(d: Disclosure, wb?: Workbook): Finding[] {
   for (const table of Object.values(d.tables)) {
     if (!table) continue;
     const cells = derivedCells(table);
-    out.push(...overwrittenTotals(table, cells), ...incompleteFormulas(table, cells), ...errorValues(table, wb), ...numbersAsText(table));
+    out.push(
+      ...overwrittenTotals(table, cells),
+      ...incompleteFormulas(table, cells),
+      ...errorValues(table, wb),
+      ...numbersAsText(table),
+    );
   }
   return out;
 }

@@ -59,7 +59,7 @@ export function evaluateIdentity(c: IdentityCheck): Finding | null {
   const diff = actual.minus(expected);
   const klass = classifyDiff(diff, tolerance(c.addends ?? countAddends(c.parts)));
   if (klass === 'equal') return null;
-  const severity: Severity = klass === 'rounding' ? 'rounding' : c.failSeverity ?? 'error';
+  const severity: Severity = klass === 'rounding' ? 'rounding' : (c.failSeverity ?? 'error');
   const where = place(c.table, c.printed?.sheet, c.printed?.cell);
   const verdict = klass === 'rounding' ? '尾差' : severity === 'warning' ? '请核实' : '错误';
   const message =

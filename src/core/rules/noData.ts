@@ -10,7 +10,12 @@ import type { RuleModule } from './types';
  * Notes that declare "nothing to publish" (spec §2.4): `注：本表无数据` and county variants like
  * `备注：我单位本年度无政府性基金预算收入。`. Other footnotes (003's 尾差 note) are not such notes.
  */
-const NO_DATA_PATTERNS: readonly RegExp[] = [/无数据/, /本年度无/, /单位无/, /(^|[：:])\s*无.{0,30}(预算|经费|收入|支出|结转)/];
+const NO_DATA_PATTERNS: readonly RegExp[] = [
+  /无数据/,
+  /本年度无/,
+  /单位无/,
+  /(^|[：:])\s*无.{0,30}(预算|经费|收入|支出|结转)/,
+];
 
 export function isNoDataNote(note: string | undefined): boolean {
   if (!note) return false;
@@ -28,12 +33,29 @@ export function checkNoData(table: LocatedTable): Finding[] {
   const blank = tableIsBlank(table);
   const noted = isNoDataNote(table.note);
   const cell = firstCell(table);
-  const base = { rule, severity: 'warning' as const, table: table.id, sheet: table.sheet, cell, cells: [{ sheet: table.sheet, cell }] };
+  const base = {
+    rule,
+    severity: 'warning' as const,
+    table: table.id,
+    sheet: table.sheet,
+    cell,
+    cells: [{ sheet: table.sheet, cell }],
+  };
   if (blank && !noted) {
-    return [{ ...base, message: `${place(table.id, table.sheet, undefined)}没有任何金额，但表下没有“${NO_DATA_NOTE}”说明；空表须注明无数据（或填写应有的金额）` }];
+    return [
+      {
+        ...base,
+        message: `${place(table.id, table.sheet, undefined)}没有任何金额，但表下没有“${NO_DATA_NOTE}”说明；空表须注明无数据（或填写应有的金额）`,
+      },
+    ];
   }
   if (!blank && noted) {
-    return [{ ...base, message: `${place(table.id, table.sheet, undefined)}有金额，但表下注明“${table.note}”；请删除该说明或核对金额` }];
+    return [
+      {
+        ...base,
+        message: `${place(table.id, table.sheet, undefined)}有金额，但表下注明“${table.note}”；请删除该说明或核对金额`,
+      },
+    ];
   }
   return [];
 }

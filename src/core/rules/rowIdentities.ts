@@ -30,11 +30,18 @@ export function checkRowIdentities(d: Disclosure): Finding[] {
         const target = row.values[ident.target];
         if (!target) continue;
         const parts = ident.parts.map((p) => row.values[p]);
-        pushIf(out, evaluateIdentity({
-          rule: ident.rule, table: table.id, printed: target, parts,
-          rowLabel: rowLabel(row), column,
-          expectedWhat: `同行${partNames.join('+')}之和为`,
-        }));
+        pushIf(
+          out,
+          evaluateIdentity({
+            rule: ident.rule,
+            table: table.id,
+            printed: target,
+            parts,
+            rowLabel: rowLabel(row),
+            column,
+            expectedWhat: `同行${partNames.join('+')}之和为`,
+          }),
+        );
       }
     }
   }

@@ -51,7 +51,8 @@ export function runModules(modules: readonly RuleModule[], ctx: RuleContext): Fi
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       out.push({
-        rule: m.id, severity: 'warning',
+        rule: m.id,
+        severity: 'warning',
         message: `检查规则“${m.description}”（${m.id}）运行出错，未能完成这部分检查：${why}。其他检查结果不受影响，请把此信息反馈给维护人员`,
       });
     }

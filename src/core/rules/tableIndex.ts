@@ -27,7 +27,9 @@ export function indexTable(table: LocatedTable): TableIndex {
   const hit = cache.get(table);
   if (hit) return hit;
   const def = tableDef(table.id);
-  const moneyKeys = def.columns.filter((c) => c.role === 'money' && table.columns[c.key] !== undefined).map((c) => c.key);
+  const moneyKeys = def.columns
+    .filter((c) => c.role === 'money' && table.columns[c.key] !== undefined)
+    .map((c) => c.key);
   const byKey = new Map<string, TableRow>();
   const byCode = new Map<string, TableRow>();
   const children = new Map<string, TableRow[]>();
@@ -40,7 +42,8 @@ export function indexTable(table: LocatedTable): TableIndex {
     }
   }
   for (const row of byCode.values()) {
-    const parent = row.kind === 'xiang' ? row.code!.slice(0, 5) : row.kind === 'kuan' ? row.code!.slice(0, 3) : undefined;
+    const parent =
+      row.kind === 'xiang' ? row.code!.slice(0, 5) : row.kind === 'kuan' ? row.code!.slice(0, 3) : undefined;
     if (!parent) continue;
     const list = children.get(parent);
     if (list) list.push(row);

@@ -6,14 +6,29 @@ import { evaluateIdentity, pushIf } from './identity';
 import { indexTable } from './tableIndex';
 import type { RuleModule } from './types';
 
-function sumCheck(table: LocatedTable, rule: string, target: TableRow, parts: TableRow[], what: string, out: Finding[]): void {
+function sumCheck(
+  table: LocatedTable,
+  rule: string,
+  target: TableRow,
+  parts: TableRow[],
+  what: string,
+  out: Finding[],
+): void {
   for (const key of indexTable(table).moneyKeys) {
     const printed = target.values[key];
     if (!printed) continue;
-    pushIf(out, evaluateIdentity({
-      rule, table: table.id, printed, parts: parts.map((p) => p.values[key]),
-      rowLabel: rowLabel(target), column: columnHeader(table, key), expectedWhat: what,
-    }));
+    pushIf(
+      out,
+      evaluateIdentity({
+        rule,
+        table: table.id,
+        printed,
+        parts: parts.map((p) => p.values[key]),
+        rowLabel: rowLabel(target),
+        column: columnHeader(table, key),
+        expectedWhat: what,
+      }),
+    );
   }
 }
 
@@ -64,9 +79,11 @@ export function checkProjects(table: LocatedTable): Finding[] {
   if (body.kind !== 'projects') return [];
   const out: Finding[] = [];
   const l = projectLayout(table);
-  for (const u of l.units) if (u.projects.length > 0) sumCheck(table, body.totalRule, u.row, u.projects, '本单位各项目合计', out);
+  for (const u of l.units)
+    if (u.projects.length > 0) sumCheck(table, body.totalRule, u.row, u.projects, '本单位各项目合计', out);
   if (l.total) {
-    if (l.units.length > 0) sumCheck(table, body.totalRule, l.total, [...l.units.map((u) => u.row), ...l.loose], '各单位小计合计', out);
+    if (l.units.length > 0)
+      sumCheck(table, body.totalRule, l.total, [...l.units.map((u) => u.row), ...l.loose], '各单位小计合计', out);
     else if (l.loose.length > 0) sumCheck(table, body.totalRule, l.total, l.loose, '各项目合计', out);
   }
   return out;

@@ -1,4 +1,11 @@
-import { TemplateParams, type TemplateParamsInput, type TableDef, type TableId, type SideDef, type BodyDef } from './schema';
+import {
+  TemplateParams,
+  type TemplateParamsInput,
+  type TableDef,
+  type TableId,
+  type SideDef,
+  type BodyDef,
+} from './schema';
 import { TABLES, withYear, UNIT_OF_MEASURE } from './tables';
 import type { PlannedCell, SheetPlan, StyleName } from './plan';
 import type { Merge } from '../model/grid';
@@ -50,7 +57,10 @@ export function renderTemplates(input: TemplateParamsInput, options: RenderOptio
     throw new Error(`模板参数有误：${msg}`);
   }
   const params = parsed.data;
-  if (options.projectRows !== undefined && (!Number.isInteger(options.projectRows) || options.projectRows < 1 || options.projectRows > 500)) {
+  if (
+    options.projectRows !== undefined &&
+    (!Number.isInteger(options.projectRows) || options.projectRows < 1 || options.projectRows > 500)
+  ) {
     throw new Error(`项目行数必须是 1–500 的整数，收到：${options.projectRows}`);
   }
   const wanted = new Set<TableId>(params.tables ?? TABLES.map((t) => t.id));
@@ -60,7 +70,11 @@ export function renderTemplates(input: TemplateParamsInput, options: RenderOptio
 
 /** Clerk-supplied codes (or the shipped seed list), with missing 类/款 parents added, depth-first. */
 export function resolveCodes(given: readonly CodeRow[] | undefined): CodeRow[] {
-  const base = given ?? DEFAULT_CODES.ordered().filter((c) => c.seen).map((c) => ({ code: c.code, name: c.name }));
+  const base =
+    given ??
+    DEFAULT_CODES.ordered()
+      .filter((c) => c.seen)
+      .map((c) => ({ code: c.code, name: c.name }));
   const byCode = new Map<string, CodeRow>();
   for (const c of base) {
     const code = c.code.trim();
@@ -88,7 +102,13 @@ interface Built {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-function put(b: Built, row: number, col: number, style: StyleName, content: { value?: string | number | null; formula?: string } = {}): void {
+function put(
+  b: Built,
+  row: number,
+  col: number,
+  style: StyleName,
+  content: { value?: string | number | null; formula?: string } = {},
+): void {
   const cell: PlannedCell = { row, col, style };
   if (content.formula !== undefined) cell.formula = content.formula;
   else if (content.value !== undefined) cell.value = content.value;
@@ -129,7 +149,8 @@ export function sumOfRows(col: number, rows: readonly number[]): string {
 function sumOfColumns(row: number, cols: readonly number[]): string {
   const sorted = [...cols].sort((a, b) => a - b);
   const contiguous = sorted.every((c, i) => i === 0 || c === sorted[i - 1] + 1);
-  if (contiguous && sorted.length >= 2) return `SUM(${cellRef(row, sorted[0])}:${cellRef(row, sorted[sorted.length - 1])})`;
+  if (contiguous && sorted.length >= 2)
+    return `SUM(${cellRef(row, sorted[0])}:${cellRef(row, sorted[sorted.length - 1])})`;
   return sorted.map((c) => cellRef(row, c)).join('+');
 }
 
@@ -155,7 +176,8 @@ export function renderTable(def: TableDef, params: TemplateParams, ctx: RenderCo
   for (const h of def.header) {
     const top = TITLE_ROWS + h.row;
     put(b, top, h.col, 'header', { value: withYear(h.text, params.year) });
-    if (h.rowSpan > 1 || h.colSpan > 1) b.merges.push({ top, left: h.col, bottom: top + h.rowSpan - 1, right: h.col + h.colSpan - 1 });
+    if (h.rowSpan > 1 || h.colSpan > 1)
+      b.merges.push({ top, left: h.col, bottom: top + h.rowSpan - 1, right: h.col + h.colSpan - 1 });
   }
 
   const bodyStart = TITLE_ROWS + def.headerRows;
@@ -189,7 +211,14 @@ function renderBody(def: TableDef, body: BodyDef, b: Built, start: number, ctx: 
     case 'economic':
       return renderEconomic(def, body.totalLabel, b, start, ctx.options.economicRows ?? defaultEconomicRows());
     case 'fixed':
-      return renderFixedSide(def, body.side, b, start, body.side.rows.reduce((m, r) => Math.max(m, r.at + 1), 0), undefined);
+      return renderFixedSide(
+        def,
+        body.side,
+        b,
+        start,
+        body.side.rows.reduce((m, r) => Math.max(m, r.at + 1), 0),
+        undefined,
+      );
     case 'units':
       return renderUnits(def, body.totalLabel, b, start, ctx);
     case 'projects':
@@ -198,12 +227,25 @@ function renderBody(def: TableDef, body: BodyDef, b: Built, start: number, ctx: 
 }
 
 // 表1 / 表4: two sides on shared rows.
-function renderSummary(def: TableDef, body: Extract<BodyDef, { kind: 'summary' }>, b: Built, start: number, ctx: RenderContext): number {
+function renderSummary(
+  def: TableDef,
+  body: Extract<BodyDef, { kind: 'summary' }>,
+  b: Built,
+  start: number,
+  ctx: RenderContext,
+): number {
   const links = LINKS[def.id];
   const linked = links && ctx.tables.has(links.source) ? links : undefined;
   const source = linked ? sourceGeometry(linked.source, ctx) : undefined;
   renderFixedSide(def, body.income, b, start, body.rowCount, linked && source ? { links: linked, source } : undefined);
-  renderFixedSide(def, body.expenditure, b, start, body.rowCount, linked && source ? { links: linked, source } : undefined);
+  renderFixedSide(
+    def,
+    body.expenditure,
+    b,
+    start,
+    body.rowCount,
+    linked && source ? { links: linked, source } : undefined,
+  );
   return start + body.rowCount;
 }
 
@@ -257,7 +299,13 @@ function renderFixedSide(
           const codeCol = colIndex(s.def, 'code');
           const fromCol = colIndex(s.def, l.from);
           const q = quoteSheet(s.sheet);
-          putMoney(b, row, c, 'formula', `SUMIF(${q}!$${L(codeCol)}$${s.firstRow + 1}:$${L(codeCol)}$${s.lastRow + 1},"${category.code}",${q}!$${L(fromCol)}$${s.firstRow + 1}:$${L(fromCol)}$${s.lastRow + 1})`);
+          putMoney(
+            b,
+            row,
+            c,
+            'formula',
+            `SUMIF(${q}!$${L(codeCol)}$${s.firstRow + 1}:$${L(codeCol)}$${s.lastRow + 1},"${category.code}",${q}!$${L(fromCol)}$${s.firstRow + 1}:$${L(fromCol)}$${s.lastRow + 1})`,
+          );
         } else putMoney(b, row, c, 'input');
       }
       continue;
@@ -275,7 +323,8 @@ function renderFixedSide(
         const rows = fixed.sum.of.flatMap((of) => {
           if (of === '@categories') return categoryRows;
           const r = rowOf.get(of);
-          if (r === undefined) throw new Error(`表${def.number}固定行“${fixed.key}”引用了不存在的行“${of}”（表定义有误）`);
+          if (r === undefined)
+            throw new Error(`表${def.number}固定行“${fixed.key}”引用了不存在的行“${of}”（表定义有误）`);
           return [r];
         });
         putMoney(b, row, c, 'formula', sumOfRows(c, rows));
@@ -325,7 +374,13 @@ function renderCoded(def: TableDef, totalLabel: string, b: Built, start: number,
     put(b, start, g.codeCol, gi === 0 ? 'textTotal' : 'code', gi === 0 ? { value: totalLabel } : {});
     if (g.nameCol !== undefined) put(b, start, g.nameCol, 'text');
     for (const c of g.moneyCols) {
-      putMoney(b, start, c, 'formula', `SUMPRODUCT((LEN(${range(g.codeCol, start + 1, false)})=3)*${range(c, start + 1, true)})`);
+      putMoney(
+        b,
+        start,
+        c,
+        'formula',
+        `SUMPRODUCT((LEN(${range(g.codeCol, start + 1, false)})=3)*${range(c, start + 1, true)})`,
+      );
     }
   });
 
@@ -344,14 +399,26 @@ function renderCoded(def: TableDef, totalLabel: string, b: Built, start: number,
       }
       const codes = range(g.codeCol, row + 1, false);
       const own = `$${L(g.codeCol)}${row + 1}`;
-      putMoney(b, row, c, 'formula', `SUMPRODUCT((LEN(${codes})=${code.code.length + 2})*(LEFT(${codes},${code.code.length})=${own})*${range(c, row + 1, true)})`);
+      putMoney(
+        b,
+        row,
+        c,
+        'formula',
+        `SUMPRODUCT((LEN(${codes})=${code.code.length + 2})*(LEFT(${codes},${code.code.length})=${own})*${range(c, row + 1, true)})`,
+      );
     }
   });
   return reserved;
 }
 
 // 表6: 合计 = Σ class rows; class = SUM of its item rows.
-function renderEconomic(def: TableDef, totalLabel: string, b: Built, start: number, rows: EconomicTemplateRow[]): number {
+function renderEconomic(
+  def: TableDef,
+  totalLabel: string,
+  b: Built,
+  start: number,
+  rows: EconomicTemplateRow[],
+): number {
   const econCol = colIndex(def, 'econ_name');
   const govCol = colIndex(def, 'gov_name');
   const moneyCols = def.columns.flatMap((c, i) => (c.role === 'money' ? [i] : []));
@@ -419,7 +486,8 @@ function renderProjects(def: TableDef, b: Built, start: number, ctx: RenderConte
 
   if (params.level === '单位') {
     const reserved = start + 1 + perUnit;
-    for (const c of moneyCols) putMoney(b, start, c, 'formula', `SUM(${cellRef(start + 1, c)}:${cellRef(reserved, c)})`);
+    for (const c of moneyCols)
+      putMoney(b, start, c, 'formula', `SUM(${cellRef(start + 1, c)}:${cellRef(reserved, c)})`);
     projectRows(start + 1);
     return reserved;
   }

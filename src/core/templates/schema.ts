@@ -73,17 +73,33 @@ export type RowIdentity = z.infer<typeof RowIdentity>;
 
 export const BodyDef = z.discriminatedUnion('kind', [
   /** 表1, 表4: income side and expenditure side, fixed rows. */
-  z.object({ kind: z.literal('summary'), income: SideDef, expenditure: SideDef, rowCount: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('summary'),
+    income: SideDef,
+    expenditure: SideDef,
+    rowCount: z.number().int().positive(),
+  }),
   /** 表2/3/5/7/8: 合计 row then 功能分类 rows 类→款→项. */
   z.object({ kind: z.literal('coded'), totalLabel: z.string(), hierarchyRule: z.string() }),
   /** 表9: income side and expenditure side, both coded; all seeds empty. */
   z.object({ kind: z.literal('dualCoded'), totalLabel: z.string() }),
   /** 表6: 合计, class rows, item rows. */
-  z.object({ kind: z.literal('economic'), totalLabel: z.string(), totalRule: z.string(), classRule: z.string(), sideRule: z.string() }),
+  z.object({
+    kind: z.literal('economic'),
+    totalLabel: z.string(),
+    totalRule: z.string(),
+    classRule: z.string(),
+    sideRule: z.string(),
+  }),
   /** 表10: fixed rows with formulas. */
   z.object({ kind: z.literal('fixed'), side: SideDef }),
   /** 表11: 部门合计 then unit rows. */
-  z.object({ kind: z.literal('units'), totalLabel: z.string(), totalAliases: z.array(z.string()), totalRule: z.string() }),
+  z.object({
+    kind: z.literal('units'),
+    totalLabel: z.string(),
+    totalAliases: z.array(z.string()),
+    totalRule: z.string(),
+  }),
   /** 表12/表13: a total row (unit or 部门 name, or 合计), unit subtotals (部门), projects. */
   z.object({ kind: z.literal('projects'), totalRule: z.string(), columnNumberRow: z.boolean() }),
 ]);
@@ -95,7 +111,10 @@ export const TableDef = z.object({
   /** `预算公开表{n}`; accepted variants on import. */
   label: z.string(),
   labelAliases: z.array(z.string()).default([]),
-  sheetName: z.string().max(31).regex(/^[^\\/?*[\]:]+$/),
+  sheetName: z
+    .string()
+    .max(31)
+    .regex(/^[^\\/?*[\]:]+$/),
   /** `{year}年预算收支总表`. */
   title: z.string(),
   /** Other titles seen in published documents (`{year}` substituted). */

@@ -3,7 +3,16 @@ import type { Workbook } from '../../core/model/grid';
 import { parseAddr } from '../../core/model/grid';
 import { readSnapshot, type WorkbookSnapshot } from '../readWorkbook';
 import type { SheetSize } from '../readPlan';
-import type { XlChangedEvent, XlContext, XlEventResult, XlRequirements, XlRun, XlWorksheet, XlWorksheetAddedEvent, XlWorksheetDeletedEvent } from '../xl';
+import type {
+  XlChangedEvent,
+  XlContext,
+  XlEventResult,
+  XlRequirements,
+  XlRun,
+  XlWorksheet,
+  XlWorksheetAddedEvent,
+  XlWorksheetDeletedEvent,
+} from '../xl';
 import { queueMarkScan, queueMarkUpdate, type MarkMap, type MarkScan } from './marks';
 import { MAX_MARKS, RANK, worse } from './markStyle';
 
@@ -262,7 +271,11 @@ export class LiveValidator {
 }
 
 /** The marks the findings call for: every involved cell, worst severity per cell, at most `max` cells. */
-export function wantedMarks(findings: Finding[], sheetIds: Record<string, string>, max = MAX_MARKS): Map<string, Map<string, Severity>> {
+export function wantedMarks(
+  findings: Finding[],
+  sheetIds: Record<string, string>,
+  max = MAX_MARKS,
+): Map<string, Map<string, Severity>> {
   const out = new Map<string, Map<string, Severity>>();
   const add = (sheet: string | undefined, cell: string | undefined, sev: Severity): void => {
     if (!sheet || !cell || sev === 'info') return;
@@ -293,7 +306,8 @@ export function wantedMarks(findings: Finding[], sheetIds: Record<string, string
 /** Keeps the `max` worst marks (errors before warnings before 尾差), in finding order within a severity. */
 function capMarks(marks: Map<string, Map<string, Severity>>, max: number): Map<string, Map<string, Severity>> {
   const all: { sheetId: string; address: string; severity: Severity }[] = [];
-  for (const [sheetId, cells] of marks) for (const [address, severity] of cells) all.push({ sheetId, address, severity });
+  for (const [sheetId, cells] of marks)
+    for (const [address, severity] of cells) all.push({ sheetId, address, severity });
   if (all.length <= max) return marks;
   all.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
   const out = new Map<string, Map<string, Severity>>();

@@ -41,10 +41,15 @@ export function markFormula(severity: Severity, r: number, c: number): string {
   return `=AND(ROW()=${r + 1},COLUMN()=${c + 1},ISTEXT("${TAG}:${severity}"))`;
 }
 
-const MARK = new RegExp(`^=AND\\(ROW\\(\\)=(\\d+),COLUMN\\(\\)=(\\d+),ISTEXT\\("${TAG}:(error|warning|rounding)"\\)\\)$`, 'i');
+const MARK = new RegExp(
+  `^=AND\\(ROW\\(\\)=(\\d+),COLUMN\\(\\)=(\\d+),ISTEXT\\("${TAG}:(error|warning|rounding)"\\)\\)$`,
+  'i',
+);
 
 /** The cell and severity a conditional-format formula marks, or undefined when it is not one of ours. */
-export function parseMarkFormula(formula: string | null | undefined): { address: string; severity: Severity } | undefined {
+export function parseMarkFormula(
+  formula: string | null | undefined,
+): { address: string; severity: Severity } | undefined {
   if (!formula) return undefined;
   const m = MARK.exec(formula.replace(/\s/g, ''));
   if (!m) return undefined;

@@ -55,7 +55,10 @@ export function InsertPage({ adapter, defaultYear }: InsertPageProps) {
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | undefined>();
 
   const yearNumber = Number(year);
-  const yearError = Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100 ? undefined : '请输入 2000–2100 之间的年份';
+  const yearError =
+    Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100
+      ? undefined
+      : '请输入 2000–2100 之间的年份';
   const unitError = unit.trim() ? undefined : '请填写部门或单位名称';
   const tablesError = tables.size ? undefined : '请至少选择一张表';
   const canInsert = adapter.capabilities.insert && !busy && !yearError && !unitError && !tablesError;
@@ -111,7 +114,11 @@ export function InsertPage({ adapter, defaultYear }: InsertPageProps) {
           </RadioGroup>
         </Field>
       </div>
-      <Field label={level === '部门' ? '部门名称' : '单位名称'} required validationMessage={unit ? unitError : undefined}>
+      <Field
+        label={level === '部门' ? '部门名称' : '单位名称'}
+        required
+        validationMessage={unit ? unitError : undefined}
+      >
         <Input value={unit} placeholder="例如：大同市人力资源和社会保障局" onChange={(_, d) => setUnit(d.value)} />
       </Field>
       {level === '部门' && (
@@ -127,7 +134,12 @@ export function InsertPage({ adapter, defaultYear }: InsertPageProps) {
             onChange={(_, d) => setTables(new Set(d.checked === true ? TABLES.map((t) => t.id) : []))}
           />
           {TABLES.map((t) => (
-            <Checkbox key={t.id} label={t.sheetName} checked={tables.has(t.id)} onChange={(_, d) => toggle(t.id, d.checked === true)} />
+            <Checkbox
+              key={t.id}
+              label={t.sheetName}
+              checked={tables.has(t.id)}
+              onChange={(_, d) => toggle(t.id, d.checked === true)}
+            />
           ))}
         </div>
       </Field>
@@ -144,7 +156,11 @@ export function InsertPage({ adapter, defaultYear }: InsertPageProps) {
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      <ConflictDialog conflicts={conflicts} onCancel={() => setConflicts([])} onConfirm={(renames) => void run(renames)} />
+      <ConflictDialog
+        conflicts={conflicts}
+        onCancel={() => setConflicts([])}
+        onConfirm={(renames) => void run(renames)}
+      />
     </div>
   );
 }

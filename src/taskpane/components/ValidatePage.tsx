@@ -65,7 +65,9 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
 
   const select = (f: Finding): void => {
     if (!f.sheet || !f.cell) return;
-    adapter.selectCell(f.sheet, f.cell).catch((e: unknown) => setError(`无法定位到 ${f.sheet}!${f.cell}：${errorText(e)}`));
+    adapter
+      .selectCell(f.sheet, f.cell)
+      .catch((e: unknown) => setError(`无法定位到 ${f.sheet}!${f.cell}：${errorText(e)}`));
   };
 
   return (
@@ -73,7 +75,9 @@ export function ValidatePage({ adapter }: { adapter: WorkbookAdapter }) {
       <Button appearance="primary" onClick={() => void validateAll()} disabled={busy}>
         {busy ? <Spinner size="tiny" label="正在校验…" /> : '全部校验'}
       </Button>
-      {adapter.capabilities.liveValidation && <Text size={200}>修改单元格后会自动重新校验，问题单元格以底色标出。</Text>}
+      {adapter.capabilities.liveValidation && (
+        <Text size={200}>修改单元格后会自动重新校验，问题单元格以底色标出。</Text>
+      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -11,7 +11,8 @@ import { tableDef } from '../../../src/core/templates/tables';
  */
 export const BODY_START = 4;
 
-export type Money = string | number | null | { text: string } | { formula: string; value: string | null } | { error: string };
+export type Money =
+  string | number | null | { text: string } | { formula: string; value: string | null } | { error: string };
 
 export interface RowSpec {
   kind: RowKind;
@@ -44,11 +45,22 @@ function amount(id: TableId, row: number, key: string, m: Money): Amount {
   if (typeof m === 'string') return { value: new Decimal(m), blank: false, sheet, cell, raw: Number(m) };
   if ('text' in m) return { value: new Decimal(m.text.replace(/,/g, '')), blank: false, sheet, cell, raw: m.text };
   if ('error' in m) return { value: new Decimal(0), blank: true, sheet, cell, raw: { error: m.error } };
-  return { value: new Decimal(m.value ?? 0), blank: m.value === null, sheet, cell, raw: m.value === null ? null : Number(m.value), formula: m.formula };
+  return {
+    value: new Decimal(m.value ?? 0),
+    blank: m.value === null,
+    sheet,
+    cell,
+    raw: m.value === null ? null : Number(m.value),
+    formula: m.formula,
+  };
 }
 
 /** One located table; rows are placed one per sheet row, except that rows with `at` share it. */
-export function table(id: TableId, rows: (RowSpec & { at?: number })[], opts: { note?: string; fromTemplate?: boolean } = {}): LocatedTable {
+export function table(
+  id: TableId,
+  rows: (RowSpec & { at?: number })[],
+  opts: { note?: string; fromTemplate?: boolean } = {},
+): LocatedTable {
   const def = tableDef(id);
   const columns: LocatedTable['columns'] = {};
   def.columns.forEach((c, i) => (columns[c.key] = { col: i, header: c.header.replace(/\{year\}/g, '2024') }));
@@ -58,12 +70,30 @@ export function table(id: TableId, rows: (RowSpec & { at?: number })[], opts: { 
     const values: Record<string, Amount | undefined> = {};
     for (const [k, v] of Object.entries(r.values)) values[k] = amount(id, row, k, v);
     const key = r.key ?? r.code ?? r.name ?? r.label ?? `row${row}`;
-    return { kind: r.kind, key, row, code: r.code, name: r.name, label: r.label ?? r.name ?? key, side: r.side, unit: r.unit, level: r.level, parent: r.parent, values };
+    return {
+      kind: r.kind,
+      key,
+      row,
+      code: r.code,
+      name: r.name,
+      label: r.label ?? r.name ?? key,
+      side: r.side,
+      unit: r.unit,
+      level: r.level,
+      parent: r.parent,
+      values,
+    };
   });
   const last = Math.max(BODY_START, ...built.map((r) => r.row));
   return {
-    id, sheet: sheetOf(id), range: `A2:${addr(last, def.columns.length - 1)}`, columns, headerRow: BODY_START - 1,
-    rows: built, note: opts.note, fromTemplate: opts.fromTemplate ?? false,
+    id,
+    sheet: sheetOf(id),
+    range: `A2:${addr(last, def.columns.length - 1)}`,
+    columns,
+    headerRow: BODY_START - 1,
+    rows: built,
+    note: opts.note,
+    fromTemplate: opts.fromTemplate ?? false,
   };
 }
 
@@ -74,11 +104,22 @@ export function disclosure(...tables: LocatedTable[]): Disclosure {
 }
 
 /** Coded rows from compact tuples: [code|null, name, {col: value}]. */
-export function coded(id: TableId, list: [string | null, string, Record<string, Money>][], opts: { note?: string } = {}): LocatedTable {
-  return table(id, list.map(([code, name, values]) => ({
-    kind: code === null ? 'total' : code.length === 3 ? 'lei' : code.length === 5 ? 'kuan' : 'xiang',
-    key: code ?? 'total', code: code ?? undefined, name, values,
-  })), opts);
+export function coded(
+  id: TableId,
+  list: [string | null, string, Record<string, Money>][],
+  opts: { note?: string } = {},
+): LocatedTable {
+  return table(
+    id,
+    list.map(([code, name, values]) => ({
+      kind: code === null ? 'total' : code.length === 3 ? 'lei' : code.length === 5 ? 'kuan' : 'xiang',
+      key: code ?? 'total',
+      code: code ?? undefined,
+      name,
+      values,
+    })),
+    opts,
+  );
 }
 
 export const CATEGORY_CODES = CATEGORIES.map((c) => c.code);

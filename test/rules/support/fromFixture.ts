@@ -67,43 +67,120 @@ export function fixtureDisclosure(seed: SeedId): Disclosure {
     ft.income.forEach((r) => {
       const key = fixedKey(body.income, r.label, r.group);
       if (!key) throw new Error(`${seed} ${id} income row ${r.label}`);
-      rows.push({ kind: 'fixed', side: 'income', key, label: r.label, values: values(id, r.values, y, body.income.moneyColumns), at: body.income.rows.find((x) => x.key === key)!.at });
+      rows.push({
+        kind: 'fixed',
+        side: 'income',
+        key,
+        label: r.label,
+        values: values(id, r.values, y, body.income.moneyColumns),
+        at: body.income.rows.find((x) => x.key === key)!.at,
+      });
     });
     ft.expenditure.forEach((r) => {
       const key = fixedKey(body.expenditure, r.label);
       if (!key) throw new Error(`${seed} ${id} expenditure row ${r.label}`);
-      const at = key.startsWith('cat:') ? CATEGORIES.findIndex((c) => `cat:${c.code}` === key) : body.expenditure.rows.find((x) => x.key === key)!.at;
-      rows.push({ kind: 'fixed', side: 'expenditure', key, label: r.label, values: values(id, r.values, y, body.expenditure.moneyColumns), at });
+      const at = key.startsWith('cat:')
+        ? CATEGORIES.findIndex((c) => `cat:${c.code}` === key)
+        : body.expenditure.rows.find((x) => x.key === key)!.at;
+      rows.push({
+        kind: 'fixed',
+        side: 'expenditure',
+        key,
+        label: r.label,
+        values: values(id, r.values, y, body.expenditure.moneyColumns),
+        at,
+      });
     });
     put(table(id, rows, { note: note(ft.note) }));
   }
   for (const id of ['t2', 't3', 't5', 't7', 't8'] as const) {
     const ft = t[id];
-    put(table(id, ft.rows.map((r) => {
-      const kind: RowKind = r.code === null ? 'total' : r.code.length === 3 ? 'lei' : r.code.length === 5 ? 'kuan' : 'xiang';
-      return { kind, key: r.code ?? 'total', code: r.code ?? undefined, name: r.code === null ? undefined : r.name, label: r.name, values: values(id, r.values, y) };
-    }), { note: note(t[id].note) }));
+    put(
+      table(
+        id,
+        ft.rows.map((r) => {
+          const kind: RowKind =
+            r.code === null ? 'total' : r.code.length === 3 ? 'lei' : r.code.length === 5 ? 'kuan' : 'xiang';
+          return {
+            kind,
+            key: r.code ?? 'total',
+            code: r.code ?? undefined,
+            name: r.code === null ? undefined : r.name,
+            label: r.name,
+            values: values(id, r.values, y),
+          };
+        }),
+        { note: note(t[id].note) },
+      ),
+    );
   }
-  put(table('t6', t.t6.rows.map((r) => ({
-    kind: r.kind, key: r.econName || r.govName, name: r.econName || r.govName, label: `${r.econName} ${r.govName}`.trim(), values: values('t6', r.values, y),
-  })), { note: note(t.t6.note) }));
-  put(table('t9', t.t9.rows.map((r) => ({
-    kind: 'total' as RowKind, key: 'total', label: r.name,
-    values: { ...values('t9', r.values.income, y), ...values('t9', r.values.expenditure, y) },
-  })), { note: note(t.t9.note) }));
+  put(
+    table(
+      't6',
+      t.t6.rows.map((r) => ({
+        kind: r.kind,
+        key: r.econName || r.govName,
+        name: r.econName || r.govName,
+        label: `${r.econName} ${r.govName}`.trim(),
+        values: values('t6', r.values, y),
+      })),
+      { note: note(t.t6.note) },
+    ),
+  );
+  put(
+    table(
+      't9',
+      t.t9.rows.map((r) => ({
+        kind: 'total' as RowKind,
+        key: 'total',
+        label: r.name,
+        values: { ...values('t9', r.values.income, y), ...values('t9', r.values.expenditure, y) },
+      })),
+      { note: note(t.t9.note) },
+    ),
+  );
   const t10 = tableDef('t10').body;
   if (t10.kind !== 'fixed') throw new Error('fixed');
-  put(table('t10', t.t10.rows.map((r) => {
-    const key = fixedKey(t10.side, r.label);
-    if (!key) throw new Error(`${seed} t10 row ${r.label}`);
-    return { kind: 'fixed' as RowKind, key, label: r.label, values: values('t10', r.values, y) };
-  }), { note: note(t.t10.note) }));
-  put(table('t11', t.t11.rows.map((r) => ({ kind: r.kind, key: r.label, label: r.label, name: r.label, values: values('t11', r.values, y) })), { note: note(t.t11.note) }));
+  put(
+    table(
+      't10',
+      t.t10.rows.map((r) => {
+        const key = fixedKey(t10.side, r.label);
+        if (!key) throw new Error(`${seed} t10 row ${r.label}`);
+        return { kind: 'fixed' as RowKind, key, label: r.label, values: values('t10', r.values, y) };
+      }),
+      { note: note(t.t10.note) },
+    ),
+  );
+  put(
+    table(
+      't11',
+      t.t11.rows.map((r) => ({
+        kind: r.kind,
+        key: r.label,
+        label: r.label,
+        name: r.label,
+        values: values('t11', r.values, y),
+      })),
+      { note: note(t.t11.note) },
+    ),
+  );
   for (const id of ['t12', 't13'] as const) {
-    put(table(id, t[id].rows.map((r) => ({
-      kind: (r.kind === 'department' ? 'total' : r.kind) as RowKind, key: r.name, name: r.name, label: r.name, level: r.level, unit: r.unit ?? undefined,
-      values: values(id, r.values, y),
-    })), { note: note(t[id].note) }));
+    put(
+      table(
+        id,
+        t[id].rows.map((r) => ({
+          kind: (r.kind === 'department' ? 'total' : r.kind) as RowKind,
+          key: r.name,
+          name: r.name,
+          label: r.name,
+          level: r.level,
+          unit: r.unit ?? undefined,
+          values: values(id, r.values, y),
+        })),
+        { note: note(t[id].note) },
+      ),
+    );
   }
   return d;
 }

@@ -10,14 +10,20 @@ import { columnIndex } from '../../../src/core/model/grid';
  */
 type V = number | string;
 
-interface Ref { sheet: string; r1: number; c1: number; r2: number; c2: number }
+interface Ref {
+  sheet: string;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
 
 const REF = /^(?:'((?:[^']|'')+)'!|([^'!]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
 function parseRef(text: string, here: string): Ref | undefined {
   const m = REF.exec(text.trim());
   if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2] ?? here;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? here);
   const c1 = columnIndex(m[3]);
   const r1 = Number(m[4]) - 1;
   const c2 = m[5] ? columnIndex(m[5]) : c1;
@@ -69,7 +75,11 @@ export function recalc(wb: Workbook, maxPasses = 40): void {
     t = t.trim();
     if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
     let m = /^SUM\((.*)\)$/.exec(t);
-    if (m) return splitTop(m[1], ',').reduce((s, a) => s + cells(mustRef(a, here)).reduce<number>((x, v) => x + num(v), 0), 0);
+    if (m)
+      return splitTop(m[1], ',').reduce(
+        (s, a) => s + cells(mustRef(a, here)).reduce<number>((x, v) => x + num(v), 0),
+        0,
+      );
     m = /^SUMIF\((.*)\)$/.exec(t);
     if (m) {
       const [crit, key, vals] = splitTop(m[1], ',');
@@ -86,10 +96,15 @@ export function recalc(wb: Workbook, maxPasses = 40): void {
         let vec: number[];
         const len = /^\(LEN\((.+)\)=(\d+)\)$/.exec(f);
         const left = /^\(LEFT\((.+),(\d+)\)=(.+)\)$/.exec(f);
-        if (len) vec = cells(mustRef(len[1], here)).map((v) => (String(v === 0 ? '' : v).length === Number(len[2]) ? 1 : 0));
+        if (len)
+          vec = cells(mustRef(len[1], here)).map((v) => (String(v === 0 ? '' : v).length === Number(len[2]) ? 1 : 0));
         else if (left) {
-          const target = String(get(mustRef(left[3], here).sheet, mustRef(left[3], here).r1, mustRef(left[3], here).c1));
-          vec = cells(mustRef(left[1], here)).map((v) => (String(v === 0 ? '' : v).slice(0, Number(left[2])) === target ? 1 : 0));
+          const target = String(
+            get(mustRef(left[3], here).sheet, mustRef(left[3], here).r1, mustRef(left[3], here).c1),
+          );
+          vec = cells(mustRef(left[1], here)).map((v) =>
+            String(v === 0 ? '' : v).slice(0, Number(left[2])) === target ? 1 : 0,
+          );
         } else vec = cells(mustRef(f, here)).map(num);
         acc = acc ? acc.map((a, i) => a * (vec[i] ?? 0)) : vec;
       }
@@ -100,7 +115,8 @@ export function recalc(wb: Workbook, maxPasses = 40): void {
     throw new Error(`recalc: unsupported formula part: ${t}`);
   };
   const formulas: { sheet: string; cell: Cell }[] = [];
-  for (const s of wb.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula) formulas.push({ sheet: s.name, cell: c });
+  for (const s of wb.sheets)
+    for (const row of s.rows) for (const c of row ?? []) if (c?.formula) formulas.push({ sheet: s.name, cell: c });
   for (let pass = 0; pass < maxPasses; pass++) {
     let changed = false;
     for (const { sheet, cell } of formulas) {

@@ -53,7 +53,12 @@ export interface FilledTemplate {
   layout: Disclosure;
 }
 
-export function cellOf(layout: Disclosure, id: TableId, rowKey: string, col: string): { sheet: string; r: number; c: number; cell: string } {
+export function cellOf(
+  layout: Disclosure,
+  id: TableId,
+  rowKey: string,
+  col: string,
+): { sheet: string; r: number; c: number; cell: string } {
   const t = layout.tables[id] as LocatedTable;
   const row = t.rows.find((r) => r.key === rowKey || r.code === rowKey || r.name === rowKey);
   if (!row) throw new Error(`${id}: no row ${rowKey}`);
@@ -63,7 +68,11 @@ export function cellOf(layout: Disclosure, id: TableId, rowKey: string, col: str
   return { sheet: a.sheet, r: p.r, c: p.c, cell: a.cell };
 }
 
-export function setValue(wb: Workbook, at: { sheet: string; r: number; c: number }, value: string | number | null): void {
+export function setValue(
+  wb: Workbook,
+  at: { sheet: string; r: number; c: number },
+  value: string | number | null,
+): void {
   const sheet = wb.sheets.find((s) => s.name === at.sheet)!;
   const row = (sheet.rows[at.r] ??= []);
   const cell = row[at.c];
