@@ -5,7 +5,8 @@ import { projectsFromDisclosure } from '../../src/core/forms/projects';
 import { renderForms } from '../../src/core/forms/layout';
 import { planToSheet } from '../../src/core/forms/grid';
 import { locateForms } from '../../src/core/forms/locate';
-import { SPLIT_KEYS, normalizeName } from '../../src/core/forms/model';
+import { SPLIT_KEYS } from '../../src/core/forms/model';
+import { sameNameKey } from '../../src/core/text/sameName';
 import type { SheetPlan } from '../../src/core/templates/plan';
 
 const dec = (s: string | null | undefined): Decimal => new Decimal(s ?? 0);
@@ -46,7 +47,7 @@ describe('forms generated from 表12 carry the published prefilled values', () =
       let compared = 0;
       for (const g of generated) {
         const publishedName = nameTypos[g.projectName] ?? g.projectName;
-        const pub = fx.forms.find((f) => normalizeName(f.projectName) === normalizeName(publishedName));
+        const pub = fx.forms.find((f) => sameNameKey(f.projectName) === sameNameKey(publishedName));
         if (seed === '003' && g.projectName === 'ZY流动人员人事档案整理加工服务') {
           expect(pub).toBeUndefined(); // the seed has no form for it (F1)
           expect(g.funds.annual.split.selfRaised.toString()).toBe('2600000');

@@ -8,13 +8,13 @@ import {
   canonicalLevel2,
   level1Of,
   LEVEL1_LABELS,
-  normalizeName,
   type FieldKey,
   type PerformanceForm,
   type Side,
   type SideFunds,
   type SplitKey,
 } from './model';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * Reads 项目支出绩效目标表 from any sheet: our canonical grid and the seeds' printed layouts
@@ -33,7 +33,7 @@ export interface LocatedForm extends PerformanceForm {
   problems: FormProblem[];
 }
 
-const norm = (s: string): string => normalizeName(s).replace(/[:：]$/, '');
+const norm = (s: string): string => sameNameKey(s).replace(/[:：]$/, '');
 
 const SPLIT_MATCH: Record<SplitKey, (s: string) => boolean> = {
   central: (s) => s.endsWith('中央财政资金'),
@@ -423,8 +423,8 @@ function readIndicators(rd: SheetReader, f: LocatedForm, from: number, end: numb
 /** Same project, same amounts: a page of the same form (§3.6) or a duplicate. */
 function sameHeader(a: LocatedForm, b: LocatedForm): boolean {
   return (
-    normalizeName(a.projectName) === normalizeName(b.projectName) &&
-    normalizeName(a.implementingUnit) === normalizeName(b.implementingUnit) &&
+    sameNameKey(a.projectName) === sameNameKey(b.projectName) &&
+    sameNameKey(a.implementingUnit) === sameNameKey(b.implementingUnit) &&
     a.funds.period.total.eq(b.funds.period.total) &&
     a.funds.annual.total.eq(b.funds.annual.total)
   );

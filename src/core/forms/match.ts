@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { normalizeName } from './model';
 import type { LocatedForm } from './locate';
 import { toYuan, type ProjectLine } from './projects';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * Pairs 表12 projects with forms (spec §3.4 F1, §3.5 re-sync): same name (and unit), then a
@@ -45,8 +45,8 @@ export function levenshtein(a: string, b: string): number {
 
 /** Near-miss per spec §3.4 F1: edit distance ≤ 2 or ≥ 90 % similar. */
 export function isNearMiss(a: string, b: string): boolean {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
+  const x = sameNameKey(a);
+  const y = sameNameKey(b);
   if (x === y) return false;
   const d = levenshtein(x, y);
   const len = Math.max([...x].length, [...y].length);
@@ -55,8 +55,8 @@ export function isNearMiss(a: string, b: string): boolean {
 
 /** 实施单位 is often truncated in print: compare by prefix. */
 export function sameUnit(a: string, b: string): boolean {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
+  const x = sameNameKey(a);
+  const y = sameNameKey(b);
   if (!x || !y) return true;
   if (x === y) return true;
   const short = x.length < y.length ? x : y;
@@ -77,8 +77,8 @@ export interface MatchOptions {
 }
 
 function similarity(a: string, b: string): number {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
+  const x = sameNameKey(a);
+  const y = sameNameKey(b);
   const len = Math.max([...x].length, [...y].length);
   return len === 0 ? 1 : 1 - levenshtein(x, y) / len;
 }
@@ -92,11 +92,11 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
   // Exact names: projects sharing a name (004) take the forms closest in amount.
   const byName = new Map<string, ProjectLine[]>();
   for (const p of projects) {
-    const k = normalizeName(p.name);
+    const k = sameNameKey(p.name);
     byName.set(k, [...(byName.get(k) ?? []), p]);
   }
   for (const [name, group] of byName) {
-    const candidates = forms.filter((f) => normalizeName(f.projectName) === name);
+    const candidates = forms.filter((f) => sameNameKey(f.projectName) === name);
     const taken: { p: ProjectLine; f: LocatedForm }[] = [];
     for (const p of group) {
       // The same amount is the strongest sign (a wrong 实施单位 is a typo F9 reports), then the unit.
@@ -137,9 +137,8 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
       )
       .sort(
         (a, b) =>
-          levenshtein(normalizeName(p.name), normalizeName(a.projectName)) -
-            levenshtein(normalizeName(p.name), normalizeName(b.projectName)) ||
-          amountGap(p, a).comparedTo(amountGap(p, b)),
+          levenshtein(sameNameKey(p.name), sameNameKey(a.projectName)) -
+            levenshtein(sameNameKey(p.name), sameNameKey(b.projectName)) || amountGap(p, a).comparedTo(amountGap(p, b)),
       );
     const f = cands[0];
     if (!f) continue;
@@ -169,7 +168,7 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
     if (used.has(f)) continue;
     const of = pairs.find(
       (x) =>
-        (normalizeName(x.form.projectName) === normalizeName(f.projectName) ||
+        (sameNameKey(x.form.projectName) === sameNameKey(f.projectName) ||
           isNearMiss(x.form.projectName, f.projectName)) &&
         x.form.funds.annual.total.eq(f.funds.annual.total),
     );

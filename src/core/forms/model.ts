@@ -205,14 +205,3 @@ export function formTitle(s: FormSettings): { title: string; yearLabel: string }
       return { title: `${city}市级预算部门（单位）项目支出绩效目标表`, yearLabel };
   }
 }
-
-/** Whitespace and full-width/half-width punctuation do not make two names different. */
-export function normalizeName(s: string): string {
-  return s
-    .replace(/[\s\u3000]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/：/g, ':')
-    .replace(/，/g, ',')
-    .replace(/[“”]/g, '"');
-}

@@ -3,6 +3,7 @@ import type { Disclosure } from '../model/disclosure';
 import type { Finding } from '../model/finding';
 import { addr, textAt, valueAt, type Sheet, type Workbook } from '../model/grid';
 import { classifyDiff, parseMoney, roundingTolerance, sum, moneyString } from '../money';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * F10: 部门（单位）整体支出绩效目标表 (spec §3.7, 万元), checked only when one is present.
@@ -15,7 +16,7 @@ interface Entry {
   cell: string;
 }
 
-const norm = (s: string): string => s.replace(/[\s\u3000]/g, '').replace(/：/g, ':');
+const norm = sameNameKey;
 
 const TABLE_TAG = /^t\d{1,2}$/;
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Disclosure, TableRow } from '../model/disclosure';
 import { addr } from '../model/grid';
 import { ZERO, parseMoney } from '../money';
-import { ATTRIBUTES, ONE_OFF, normalizeName } from './model';
+import { ATTRIBUTES, ONE_OFF } from './model';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * One 表12 project as the form builder needs it (spec §3.5). Amounts in 万元 as printed in
@@ -42,7 +43,7 @@ export function sourceFromName(name: string): FinanceSource {
 }
 
 export function projectKey(unit: string, name: string, repeat = 1): string {
-  const base = `${normalizeName(unit)}|${normalizeName(name)}`;
+  const base = `${sameNameKey(unit)}|${sameNameKey(name)}`;
   return repeat > 1 ? `${base}#${repeat}` : base;
 }
 
@@ -152,8 +153,7 @@ export function applyProjectList(projects: ProjectLine[], list: ProjectListEntry
   const out = projects.map((p) => ({ ...p }));
   for (const e of list) {
     const hit = out.find(
-      (p) =>
-        normalizeName(p.name) === normalizeName(e.name) && (!e.unit || normalizeName(e.unit) === normalizeName(p.unit)),
+      (p) => sameNameKey(p.name) === sameNameKey(e.name) && (!e.unit || sameNameKey(e.unit) === sameNameKey(p.unit)),
     );
     if (!hit) {
       unmatched.push(e.name);

@@ -7,18 +7,10 @@ import type { RuleContext, RuleModule } from '../rules/types';
 import { checkOverallForm } from './overall';
 import { formsOf, type LocatedForm } from './locate';
 import { YUAN_TOLERANCE, matchForms, sameUnit, type MatchResult } from './match';
-import {
-  INDICATOR_SKELETON,
-  ONE_OFF,
-  SIDE_LABEL,
-  SPLIT_KEYS,
-  SPLIT_LABEL,
-  normalizeName,
-  type FieldKey,
-  type Side,
-} from './model';
+import { INDICATOR_SKELETON, ONE_OFF, SIDE_LABEL, SPLIT_KEYS, SPLIT_LABEL, type FieldKey, type Side } from './model';
 import { projectsFromDisclosure, toYuan, type ProjectLine } from './projects';
 import { isMoneyName, moneyTotalYuan, parseIndicatorValue } from './values';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * Form rules F1–F10 (spec §3.4, results on the seeds in §5.4). Every finding points at the
@@ -344,7 +336,7 @@ function f5(a: FormAnalysis): Finding[] {
       );
       continue;
     }
-    if (normalizeName(f.attribute) !== normalizeName(ONE_OFF)) continue;
+    if (sameNameKey(f.attribute) !== sameNameKey(ONE_OFF)) continue;
     if (!period.total.eq(annual.total)) {
       out.push(
         finding(
@@ -357,7 +349,7 @@ function f5(a: FormAnalysis): Finding[] {
         ),
       );
     }
-    if (f.period && normalizeName(f.period) !== '1年') {
+    if (f.period && sameNameKey(f.period) !== '1年') {
       out.push(
         finding(
           'F5',

@@ -6,16 +6,9 @@ import { planToSheet } from './grid';
 import { renderFormContents } from './layout';
 import { locateForms, type LocatedForm } from './locate';
 import { matchForms, type MatchHow } from './match';
-import {
-  FormSettings,
-  SPLIT_KEYS,
-  normalizeName,
-  type FieldKey,
-  type FormContent,
-  type FormSettingsInput,
-  type Side,
-} from './model';
+import { FormSettings, SPLIT_KEYS, type FieldKey, type FormContent, type FormSettingsInput, type Side } from './model';
 import type { ProjectLine } from './projects';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * Keeping forms in step with 表12 (spec §3.5): only fields we prefill are ever written
@@ -81,7 +74,7 @@ export interface RecordEntry {
 }
 
 export function recordKey(unit: string, name: string): string {
-  return `${normalizeName(unit)}|${normalizeName(name)}`;
+  return `${sameNameKey(unit)}|${sameNameKey(name)}`;
 }
 
 /** Prefilled fields of a form content and what they hold. */
@@ -124,7 +117,7 @@ export function sameContent(a: CellContent, b: CellContent, money: boolean): boo
     const y = parseMoney(b);
     return x.ok && y.ok ? x.value.eq(y.value) : String(a ?? '') === String(b ?? '');
   }
-  return normalizeName(String(a ?? '')) === normalizeName(String(b ?? ''));
+  return sameNameKey(String(a ?? '')) === sameNameKey(String(b ?? ''));
 }
 
 export function readRecord(wb: Workbook): Map<string, Map<SyncField, CellContent>> {

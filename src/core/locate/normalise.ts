@@ -1,7 +1,9 @@
+import { sameNameKey } from '../text/sameName';
+
 /**
- * Text normalisation for matching titles, headers and row labels written by different hands:
- * spaces, full-width spaces and line breaks inside cells disappear, （）≡(), ：≡:, full-width
- * digits become ASCII, and any 4-digit year becomes `{year}` so `2024年合计` ≡ `{year}年合计`.
+ * Text keys for matching titles, headers and row labels written by different hands. What counts
+ * as the same text is decided once, in `src/core/text/sameName.ts`; this module adds what only
+ * headers need (the year placeholder, printed ordinals, total and note labels).
  */
 const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]/g;
 
@@ -13,23 +15,18 @@ export function halfWidthDigits(s: string): string {
 const normMemo = new Map<string, string>();
 const NORM_MEMO_LIMIT = 20000;
 
+/**
+ * Header and label key: the engine's one "same name" rule (`sameNameKey`), plus any 4-digit year
+ * folded to `{year}` so a title or column written for another year still matches.
+ */
 export function norm(s: string): string {
   let n = normMemo.get(s);
   if (n === undefined) {
-    n = normUncached(s);
+    n = sameNameKey(s).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, '{year}');
     if (normMemo.size >= NORM_MEMO_LIMIT) normMemo.clear();
     normMemo.set(s, n);
   }
   return n;
-}
-
-function normUncached(s: string): string {
-  return halfWidthDigits(s)
-    .replace(/[\s\u3000]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/：/g, ':')
-    .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, '{year}');
 }
 
 /** Drops the printed ordinal (`一、`, `（一）`, `①`) so `八、社会保障和就业支出` ≡ `社会保障和就业支出`. */

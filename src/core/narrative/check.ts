@@ -1,11 +1,12 @@
 import type { Disclosure } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
 import { Decimal, ZERO, classifyDiff, moneyString, roundingTolerance, sum } from '../money';
-import { normalizeName, tableFacts, type Fig, type TableFacts } from './facts';
+import { tableFacts, type Fig, type TableFacts } from './facts';
 import { amountText, decimalsOf } from './format';
 import { wan, type NarrativeInputs, type OverallConvention } from './inputs';
 import { extractFigures, splitNarrative, type Figure, type NarrativeLine, type NarrativeSection } from './parse';
 import { PARAGRAPH_NUMBERS, type ParagraphNo } from './generate';
+import { sameNameKey } from '../text/sameName';
 
 export interface CheckOptions {
   /** Inputs of the generator (last year's figures, 政府采购 …): checked too when given. */
@@ -529,10 +530,10 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
         .map((n) => n.trim().replace(/等$/, '').trim())
         .filter(Boolean);
       const table = t.items.filter((i) => i.side === x.side).map((i) => i.name);
-      const tableSet = new Set(table.map(normalizeName));
-      const writtenSet = new Set(written.map(normalizeName));
-      const absent = written.filter((n) => !tableSet.has(normalizeName(n)));
-      const omitted = table.filter((n) => !writtenSet.has(normalizeName(n)));
+      const tableSet = new Set(table.map((n) => sameNameKey(n)));
+      const writtenSet = new Set(written.map((n) => sameNameKey(n)));
+      const absent = written.filter((n) => !tableSet.has(sameNameKey(n)));
+      const omitted = table.filter((n) => !writtenSet.has(sameNameKey(n)));
       const phrase = `${x.name}…主要包括：${lm[1].slice(0, 24)}${lm[1].length > 24 ? '…' : ''}`;
       if (absent.length) {
         c.push(
@@ -871,14 +872,14 @@ function namedList(
   while ((im = itemRe.exec(s.text)) && im.index < end) {
     const name = im[1].replace(/^(?:等|和|及|其中|占)/, '');
     const itemStart = im.index;
-    const row = rows.find((r) => normalizeName(r.name) === normalizeName(name));
+    const row = rows.find((r) => sameNameKey(r.name) === sameNameKey(name));
     const phrase = s.text.slice(itemStart, itemRe.lastIndex);
     if (!row) {
       // `教育支出0万元` names a category the table leaves blank: true, if unusual.
       if (!num(im[2]).isZero()) c.push(rule, 'error', s, phrase, itemStart, `“${name}”不在${source}的非零行中。`);
       continue;
     }
-    listed.add(normalizeName(row.name));
+    listed.add(sameNameKey(row.name));
     const numStart = itemStart + im[0].indexOf(im[2]);
     const fig: Figure = {
       kind: im[3] === '万元' ? 'wan' : 'yuan',
@@ -894,7 +895,7 @@ function namedList(
       c.percent(rule, s, c.shareAfter(s, h), row.value.div(shareOf).times(100), `${row.name}占比`);
   }
   for (const r of rows) {
-    if (!listed.has(normalizeName(r.name))) {
+    if (!listed.has(sameNameKey(r.name))) {
       c.push(
         rule,
         'error',

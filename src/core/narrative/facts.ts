@@ -1,6 +1,7 @@
 import type { Amount, Disclosure, LocatedTable, TableRow } from '../model/disclosure';
 import { Decimal, ZERO, sum } from '../money';
 import { ECONOMIC } from '../reference';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * The figures the 情况说明 quotes, read once from the located tables. Both the generator and
@@ -75,17 +76,12 @@ export function stripOrdinal(label: string): string {
   return label.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]\s*/, '').trim();
 }
 
-/** Full-width/half-width and spacing variants of an economic item or category name. */
-export function normalizeName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/[“”"]/g, '');
-}
-
 const rowName = (r: TableRow) => (r.name ?? r.label ?? '').trim();
 
 function econSide(className: string): 'personnel' | 'public' | undefined {
-  const n = normalizeName(className);
+  const n = sameNameKey(className);
   for (const c of ECONOMIC.classes) {
-    if (normalizeName(c.name) === n || c.aliases.some((a) => normalizeName(a) === n)) return c.side;
+    if (sameNameKey(c.name) === n || c.aliases.some((a) => sameNameKey(a) === n)) return c.side;
   }
   return undefined;
 }
@@ -187,7 +183,7 @@ function economicFacts(t6: LocatedTable): NonNullable<TableFacts['t6']> {
     let side = parent ? classSide.get(parent.key) : undefined;
     if (!side) side = (r.values.public?.value ?? ZERO).isZero() ? 'personnel' : 'public';
     const name = rowName(r);
-    const id = `${side}:${normalizeName(name)}`;
+    const id = `${side}:${sameNameKey(name)}`;
     if (name && !seen.has(id)) {
       seen.add(id);
       items.push({ name, side });

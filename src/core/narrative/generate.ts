@@ -1,10 +1,11 @@
 import type { Disclosure } from '../model/disclosure';
 import type { Level } from '../templates/schema';
 import { Decimal, ZERO, sum } from '../money';
-import { tableFacts, normalizeName, type Fig, type TableFacts } from './facts';
+import { tableFacts, type Fig, type TableFacts } from './facts';
 import { amountText, changeRate, distributeShares, pctText } from './format';
 import { NarrativeInputs, VEHICLE_CATEGORIES, wan, type NarrativeInputsInput } from './inputs';
 import { HEADING, T, TITLES, fill } from './templates';
+import { sameNameKey } from '../text/sameName';
 
 export const PARAGRAPH_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'] as const;
 export type ParagraphNo = (typeof PARAGRAPH_NUMBERS)[number];
@@ -355,8 +356,8 @@ function publishedProjects<P extends { name: string }>(
   forms: NonNullable<NarrativeInputs['forms']>,
 ): P[] | undefined {
   if (forms.projectNames) {
-    const names = new Set(forms.projectNames.map(normalizeName));
-    return projects.filter((p) => names.has(normalizeName(p.name)));
+    const names = new Set(forms.projectNames.map((n) => sameNameKey(n)));
+    return projects.filter((p) => names.has(sameNameKey(p.name)));
   }
   return forms.count === projects.length ? projects : undefined;
 }

@@ -3,8 +3,8 @@ import { addr, textAt } from '../model/grid';
 import type { RuleContext, RuleModule } from '../rules/types';
 import { formsOf } from '../forms/locate';
 import { checkNarrative } from './check';
-import { normalizeName } from './facts';
 import type { NarrativeLine } from './parse';
+import { sameNameKey } from '../text/sameName';
 
 /** Sheet names and tags that hold a 第三部分 情况说明 pasted by the clerk. */
 const NARRATIVE_TAGS = ['情况说明', 'narrative'];
@@ -38,7 +38,7 @@ export function attachedFormsCount(wb: Workbook | undefined): number | undefined
   if (!wb) return undefined;
   const located = new Set(
     formsOf(wb)
-      .map((f) => normalizeName(f.projectName))
+      .map((f) => sameNameKey(f.projectName))
       .filter(Boolean),
   ).size;
   if (located > 0) return located;

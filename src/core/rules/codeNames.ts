@@ -5,6 +5,7 @@ import type { CodeTable } from '../reference';
 import type { TableId } from '../templates/schema';
 import { place } from './describe';
 import type { RuleModule } from './types';
+import { sameNameKey } from '../text/sameName';
 
 /**
  * 科目编码 ↔ 科目名称 (spec §4.1/§4.2). Rule ids:
@@ -21,12 +22,15 @@ const FUNCTIONAL_TABLES: readonly TableId[] = ['t2', 't3', 't5', 't8'];
 interface NameUse {
   table: LocatedTable;
   row: TableRow;
+  /** `sameNameKey` of the name: what decides two names are one. */
+  key: string;
   name: string;
   sheet: string;
   cell: string;
 }
 
-const normalise = (s: string): string => s.replace(/[\s\u3000]/g, '');
+/** As printed, without the spaces clerks pad names with: what messages quote. */
+const printed = (s: string): string => s.replace(/[\s\u3000]/g, '');
 
 function nameCell(table: LocatedTable, row: TableRow): string {
   const col = table.columns.name?.col ?? (table.columns.code ? table.columns.code.col + 1 : 1);
@@ -40,7 +44,14 @@ function collect(d: Disclosure): Map<string, NameUse[]> {
     if (!table) continue;
     for (const row of table.rows) {
       if (!row.code || !row.name) continue;
-      const use: NameUse = { table, row, name: normalise(row.name), sheet: table.sheet, cell: nameCell(table, row) };
+      const use: NameUse = {
+        table,
+        row,
+        key: sameNameKey(row.name),
+        name: printed(row.name),
+        sheet: table.sheet,
+        cell: nameCell(table, row),
+      };
       const list = uses.get(row.code);
       if (list) list.push(use);
       else uses.set(row.code, [use]);
@@ -57,18 +68,21 @@ export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {
   const out: Finding[] = [];
   for (const [code, uses] of collect(d)) {
     const ref = codes.get(code);
-    const standard = ref ? normalise(ref.name) : undefined;
+    const standardKey = ref ? sameNameKey(ref.name) : undefined;
+    const standard = ref ? printed(ref.name) : undefined;
     const byName = new Map<string, NameUse[]>();
     for (const u of uses) {
-      const list = byName.get(u.name);
+      const list = byName.get(u.key);
       if (list) list.push(u);
-      else byName.set(u.name, [u]);
+      else byName.set(u.key, [u]);
     }
     if (byName.size > 1) {
-      const ordered = [...byName.entries()].sort(([a], [b]) => (a === standard ? 1 : 0) - (b === standard ? 1 : 0));
+      const ordered = [...byName.entries()].sort(
+        ([a], [b]) => (a === standardKey ? 1 : 0) - (b === standardKey ? 1 : 0),
+      );
       const all = ordered.flatMap(([, us]) => us);
       const primary = all[0];
-      const variants = ordered.map(([n, us]) => `“${n}”（${where(us)}）`).join('，');
+      const variants = ordered.map(([, us]) => `“${us[0].name}”（${where(us)}）`).join('，');
       out.push({
         rule: 'CN1',
         severity: 'error',
@@ -100,9 +114,10 @@ export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {
       });
       continue;
     }
-    for (const [name, us] of byName) {
-      if (name === standard) continue;
-      const outdated = ref.outdated.some((o) => normalise(o) === name);
+    for (const [key, us] of byName) {
+      if (key === standardKey) continue;
+      const name = us[0].name;
+      const outdated = ref.outdated.some((o) => sameNameKey(o) === key);
       out.push({
         rule: outdated ? 'CN2' : 'CN3',
         severity: 'warning',

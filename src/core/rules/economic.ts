@@ -6,6 +6,7 @@ import { tableDef } from '../templates/tables';
 import { cellRef, columnHeader, place, rowLabel } from './describe';
 import { evaluateIdentity, pushIf } from './identity';
 import type { RuleModule } from './types';
+import { sameNameKey } from '../text/sameName';
 
 export type EconSide = 'personnel' | 'public';
 
@@ -31,7 +32,7 @@ export function economicClassOf(row: TableRow): { cls: string; side: EconSide } 
 const ITEM_NAMES = new Set(
   Object.values(ECONOMIC.items)
     .flat()
-    .map((n) => n.replace(/[\s\u3000]/g, '')),
+    .map((n) => sameNameKey(n)),
 );
 
 /**
@@ -39,7 +40,7 @@ const ITEM_NAMES = new Set(
  * the blank second column; a known item name (reference data) under a class is still an item.
  */
 function isKnownItem(row: TableRow): boolean {
-  return [row.name, row.label].some((t) => t !== undefined && ITEM_NAMES.has(t.replace(/[\s\u3000]/g, '')));
+  return [row.name, row.label].some((t) => t !== undefined && ITEM_NAMES.has(sameNameKey(t)));
 }
 
 export interface EconomicLayout {
