@@ -1,7 +1,7 @@
 import type { CellStyle, SheetPlan, StyleName } from '../core/templates/plan';
 import { STYLES } from '../core/templates/styles';
 import { charsToPoints, columnWidthRuns, prepareSheet, rectAddress, type PreparedSheet } from './planLayout';
-import { freeSheetName, invalidSheetNameReason, sameSheetName } from './sheetNames';
+import { chooseNames, type SheetConflict } from '../core/templates/sheetNames';
 import { isStaleReference, tagToDefinedName } from './tagNames';
 import type { XlContext, XlRange, XlRequirements, XlWorksheet } from './xl';
 
@@ -28,14 +28,7 @@ export interface InsertProgress {
   message: string;
 }
 
-export interface SheetConflict {
-  tag: string;
-  /** The plan's own sheet name: the key of `renames`. */
-  template: string;
-  wanted: string;
-  proposed: string;
-  reason: string;
-}
+export type { SheetConflict } from '../core/templates/sheetNames';
 
 export interface InsertedSheet {
   tag: string;
@@ -136,33 +129,6 @@ export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: 
   }
   report(plans.length, '插入完成');
   return { status: 'inserted', sheets: inserted, syncs, printSetup };
-}
-
-/** Target name per plan, or conflicts when a wanted name is taken and the clerk has not chosen. */
-export function chooseNames(
-  plans: SheetPlan[],
-  existing: string[],
-  renames: Record<string, string>,
-): { targets: string[]; conflicts: SheetConflict[] } {
-  const taken = [...existing];
-  const targets: string[] = [];
-  const conflicts: SheetConflict[] = [];
-  const isTaken = (n: string): boolean => taken.some((t) => sameSheetName(t, n));
-  for (const plan of plans) {
-    const chosen = renames[plan.name];
-    let name = chosen ?? plan.name;
-    let reason = invalidSheetNameReason(name);
-    if (!reason && isTaken(name)) reason = `工作簿中已有名为“${name}”的工作表`;
-    if (reason) {
-      const base = invalidSheetNameReason(plan.name) ? plan.name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) : plan.name;
-      const proposed = freeSheetName(base, [...taken, ...plans.map((p) => p.name).filter((n) => n !== plan.name)]);
-      conflicts.push({ tag: plan.tag, template: plan.name, wanted: name, proposed, reason });
-      name = proposed;
-    }
-    taken.push(name);
-    targets.push(name);
-  }
-  return { targets, conflicts };
 }
 
 function payloadOf(p: PreparedSheet, start: number, end: number): number {

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/model/finding';
+import type { SheetConflict } from '../core/templates/sheetNames';
 import type { TemplateParamsInput } from '../core/templates/schema';
 
 /**
@@ -6,17 +7,8 @@ import type { TemplateParamsInput } from '../core/templates/schema';
  * Office.js (src/excel/officeAdapter.ts); the browser page implements it over an .xlsx file.
  * Components never import Office.js or exceljs: only this interface.
  */
-export interface NameConflict {
-  tag: string;
-  /** The template's own sheet name: answers are keyed by it. */
-  template: string;
-  /** The sheet name the template wanted (or the clerk's rejected choice). */
-  wanted: string;
-  /** A free name the pane offers, e.g. 表1 预算收支总表(2). */
-  proposed: string;
-  /** Why the wanted name cannot be used, in Chinese. */
-  reason: string;
-}
+/** A sheet name the host cannot use, and the free name it proposes (rules in core). */
+export type NameConflict = SheetConflict;
 
 export interface Progress {
   done: number;

@@ -2,6 +2,7 @@ import type { Analysis } from '../core/check';
 import { projectsFromDisclosure } from '../core/forms/projects';
 import type { Workbook } from '../core/model/grid';
 import type { SheetPlan } from '../core/templates/plan';
+import { chooseNames } from '../core/templates/sheetNames';
 import { TABLE_IDS, type TableId } from '../core/templates/schema';
 import type {
   AdapterCapabilities,
@@ -94,13 +95,13 @@ export class XlsxFileAdapter implements WorkbookAdapter {
   async insertTemplates(request: InsertRequest, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {
     const s = this.need();
     const plans = this.engine.templatePlans(request.params);
-    const renamed = applyRenames(plans, request.renames ?? {});
-    const conflicts = nameConflicts(
-      renamed,
-      s.grid,
-      plans.map((p) => p.name),
+    const { targets, conflicts } = chooseNames(
+      plans,
+      s.grid.sheets.map((sh) => sh.name),
+      request.renames ?? {},
     );
     if (conflicts.length > 0) return { status: 'conflicts', conflicts };
+    const renamed = plans.map((p, i) => (targets[i] === p.name ? p : { ...p, name: targets[i] }));
     onProgress?.({ done: 0, total: renamed.length, message: '正在写入模板…' });
     await s.applyPlans(renamed, this.writePlans);
     onProgress?.({ done: renamed.length, total: renamed.length, message: '已写入' });
@@ -198,35 +199,4 @@ export class XlsxFileAdapter implements WorkbookAdapter {
   private emitGrid(): void {
     for (const cb of this.gridListeners) cb(this.current?.grid);
   }
-}
-
-function applyRenames(plans: SheetPlan[], renames: Record<string, string>): SheetPlan[] {
-  return plans.map((p) => (renames[p.name] ? { ...p, name: renames[p.name] } : p));
-}
-
-/** Plans whose sheet name is already used in the workbook (Excel compares names case-insensitively). */
-export function nameConflicts(
-  plans: readonly SheetPlan[],
-  wb: Workbook,
-  templateNames: readonly string[] = plans.map((p) => p.name),
-): NameConflict[] {
-  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
-  const out: NameConflict[] = [];
-  for (const [i, p] of plans.entries()) {
-    if (!taken.has(p.name.toLowerCase())) {
-      taken.add(p.name.toLowerCase());
-      continue;
-    }
-    let proposed = p.name;
-    for (let i = 2; taken.has(proposed.toLowerCase()); i++) proposed = `${p.name.slice(0, 27)}(${i})`;
-    taken.add(proposed.toLowerCase());
-    out.push({
-      tag: p.tag,
-      template: templateNames[i] ?? p.name,
-      wanted: p.name,
-      proposed,
-      reason: `工作簿中已有名为“${p.name}”的工作表`,
-    });
-  }
-  return out;
 }

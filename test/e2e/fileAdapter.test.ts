@@ -5,7 +5,8 @@ import { writeGridToXlsx } from '../../src/xlsx/writeGrid';
 import { readXlsx } from '../../src/xlsx/read';
 import { displayValue as cellText } from '../../src/web/cellText';
 import { webEngine, writePlansInto } from '../../src/web/engineImpl';
-import { NO_FILE, XlsxFileAdapter, nameConflicts } from '../../src/web/fileAdapter';
+import { NO_FILE, XlsxFileAdapter } from '../../src/web/fileAdapter';
+import { chooseNames } from '../../src/core/templates/sheetNames';
 import { cellMarks, findingTargets, involvedCells } from '../../src/web/findingMarks';
 import { outputName } from '../../src/web/download';
 import { buildSeedWorkbook, loadFixture } from '../fixtures/seeds';
@@ -206,5 +207,11 @@ test('helpers: marks, targets, names', () => {
     columnWidths: [],
     print: { paper: 'A4' as const, orientation: 'portrait' as const, fitToWidth: true },
   };
-  expect(nameConflicts([plan], wb)[0]?.proposed).toBe('表1 预算收支总表(2)');
+  expect(
+    chooseNames(
+      [plan],
+      wb.sheets.map((x) => x.name),
+      {},
+    ).conflicts[0]?.proposed,
+  ).toBe('表1 预算收支总表(2)');
 });
