@@ -1,7 +1,6 @@
 import type { Analysis } from '../core/check';
 import { projectsFromDisclosure } from '../core/forms/projects';
 import type { Workbook } from '../core/model/grid';
-import type { SheetPlan } from '../core/templates/plan';
 import { chooseNames } from '../core/templates/sheetNames';
 import { TABLE_IDS, type TableId } from '../core/templates/schema';
 import type {
@@ -9,7 +8,6 @@ import type {
   FormsOutcome,
   InsertOutcome,
   InsertRequest,
-  NameConflict,
   Progress,
   ValidationSummary,
   WorkbookAdapter,
