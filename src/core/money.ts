@@ -65,7 +65,7 @@ export function parseMoney(raw: unknown): MoneyParse {
   return { ok: true, value: negative ? d.negated() : d, blank: false };
 }
 
-/** 尾差 tolerance of spec §5.0: max(0.01, 0.005 × n) 万元, n = number of addends (at least 2). */
+/** 尾差 tolerance (docs/domain.md § 尾差): max(0.01, 0.005 × n) 万元, n = number of addends (at least 2). */
 export function roundingTolerance(addends: number): Decimal {
   const n = Math.max(2, addends);
   return Decimal.max(new Decimal('0.01'), new Decimal('0.005').times(n));

@@ -151,7 +151,7 @@ describe('check command', () => {
     const { exitCode, results } = await runCheck([seed001], { ...c.opts, json: true });
     expect(exitCode).toBe(1);
     const doc = JSON.parse(c.out.join('')) as { files: { findings: { rule: string; table: string }[] }[] };
-    // Spec §7: 001 表6 puts 商品和服务支出 in 人员经费 and leaves class/合计 rows split blank.
+    // docs/domain.md § 样本中的已知错误: 001 表6 puts 商品和服务支出 in 人员经费 and leaves class/合计 rows split blank.
     expect(doc.files[0].findings.some((f) => f.table === 't6')).toBe(true);
     expect(results).toHaveLength(1);
     expect(statSync(seed001).mtimeMs).toBe(before.mtime);

@@ -15,7 +15,7 @@ import { EXAMPLE } from './harness';
 /**
  * The page's WorkbookAdapter over an .xlsx, without a browser: the same code the page runs,
  * on the bundled example (seed 000) and on variants of it. Expected values come from the
- * seed transcription and spec §7, not from the engine.
+ * seed transcription and docs/domain.md § 样本中的已知错误, not from the engine.
  */
 const fx = loadFixture('000');
 const PROJECTS = fx.tables.t12.rows.filter((r: { kind: string }) => r.kind === 'project').length;
@@ -35,7 +35,7 @@ test('before a file is opened every action explains what to do', async () => {
   await expect(a.selectCell('表1', 'A1')).rejects.toThrow(NO_FILE);
 });
 
-test('opening the example reports the 2210202 name mismatch of spec §7 and notifies listeners', async () => {
+test('opening the example reports the 2210202 name mismatch of seed 000 and notifies listeners', async () => {
   const a = adapter();
   const seen: number[] = [];
   a.onFindingsChanged((s) => seen.push(s.findings.length));

@@ -8,9 +8,9 @@ import { EXAMPLE, OUT, foreignRequests, runCliCheckJson, shot, startHarness, typ
 
 /**
  * The offline page end to end in real Chromium, on the bundled example (seed 000 大同人社局
- * 2024, with its real mistakes). Expected findings come from spec §7, counts from the seed.
+ * 2024, with its real mistakes). Expected findings come from docs/domain.md § 样本中的已知错误, counts from the seed.
  */
-const SEED_000_PROJECTS = 14; // spec §0.1 / Appendix C
+const SEED_000_PROJECTS = 14; // docs/domain.md § 样本
 const SEED_000_TABLE_SHEETS = 13;
 
 let h: Harness;
@@ -48,7 +48,7 @@ function gridCell(sheet: string, cell: string) {
   return h.page.locator(`.grid-box[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
 }
 
-test('载入示例：共享的校验列表列出 spec §7 中 seed 000 的已知问题', async () => {
+test('载入示例：共享的校验列表列出 seed 000 的已知问题', async () => {
   await openExample();
   // §7.1: 2210202 is 租房补贴 in 表2/表3 but 提租补贴 (the standard name) in 表5.
   await findingText('2210202', '提租补贴').waitFor();
@@ -60,7 +60,7 @@ test('载入示例：共享的校验列表列出 spec §7 中 seed 000 的已知
   for (const code of ['21011', '22102', '工资福利支出', '商品和服务支出']) {
     await expect(h.page.getByTestId('pane').getByText(code).first().isVisible()).resolves.toBe(true);
   }
-  // Every sheet of the example holds one recognised table (spec §2.2 names them).
+  // Every sheet of the example holds one recognised table (docs/domain.md § 13张公开表 names them).
   await expect(
     h.page.locator('.sheettabs [role=tab]', { hasText: '表2' }).first().getAttribute('title'),
   ).resolves.toContain('表2 预算收入总表');
@@ -76,7 +76,7 @@ test('表格标出问题单元格：表2 的 21011 行有尾差标记', async ()
   expect(row).toBeDefined();
   const marked = h.page.locator(`.grid-box[data-sheet="表2"] td[data-sev="rounding"][data-cell$="${row}"]`);
   expect(await marked.count()).toBeGreaterThanOrEqual(1);
-  // Jumping to that 尾差 outlines its addends: 21011 = 2101101 + 2101103 (spec §7.2, 41.76 + 11.93).
+  // Jumping to that 尾差 outlines its addends: 21011 = 2101101 + 2101103 (seed 000's 尾差, 41.76 + 11.93).
   const target = (await marked.first().getAttribute('data-cell')) ?? '';
   await h.page
     .getByTestId('pane')

@@ -11,7 +11,7 @@ import { parseAddr, type Workbook } from '../../src/core/model/grid';
 import { CodeTable } from '../../src/core/reference';
 
 /**
- * A 部门 document shaped like 004 (spec §2.3.12): projects under unit subtotals, the same name in
+ * A 部门 document shaped like 004 (docs/domain.md § 表12 项目支出表（本年）): projects under unit subtotals, the same name in
  * two units (遗属补助) and twice in one unit with different amounts.
  */
 function departmentDisclosure(): Disclosure {

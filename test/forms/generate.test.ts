@@ -34,7 +34,7 @@ describe('forms generated from 表12 carry the published prefilled values', () =
       const plans = renderForms(projects, { ...SETTINGS_000, year: fx.year });
       const generated = locateForms({ sheets: plans.map(planToSheet) });
       expect(generated).toHaveLength(14);
-      // Deviations the spec documents (§5.4, §7, Appendix C); everything else must be equal.
+      // Deviations the seed really has (docs/domain.md § 样本中的已知错误); everything else must be equal.
       const nameTypos: Record<string, string> = {
         'Z学术技术带头人评审工作经历、津贴经费': 'Z学术技术带头人评审工作经费、津贴经费',
       };
@@ -78,11 +78,11 @@ describe('forms generated from 表12 carry the published prefilled values', () =
   }
 });
 
-describe('canonical form layout (spec §3.2)', () => {
+describe('canonical form layout (docs/domain.md § 目标表字段)', () => {
   const projects = projectsFromDisclosure(seedDisclosure('000'));
   const [plan] = renderForms([projects[0]], SETTINGS_000);
 
-  it('prints title, year and the field rows in spec order', () => {
+  it('prints title, year and the field rows in the printed order', () => {
     expect(cell(plan, 'A1')).toBe('大同市市级预算部门（单位）项目支出绩效目标表');
     expect(cell(plan, 'A2')).toBe('（2024年度）');
     const labels = plan.cells
@@ -193,7 +193,7 @@ describe('canonical form layout (spec §3.2)', () => {
     expect(second[0].tag).toBe('form:stacked2');
   });
 
-  it('splits 单位资金, 专户 and 中央/省级 projects per spec §3.5', () => {
+  it('splits 单位资金, 专户 and 中央/省级 projects as the forms do (docs/domain.md § 目标表与表12)', () => {
     const base = projects[0];
     const mixed = {
       ...base,

@@ -69,7 +69,7 @@ describe('locateForms reads the seeds’ printed forms', () => {
     expect(cost?.map((i) => i.level1)).toEqual(['产出指标', '产出指标']);
   });
 
-  it('merges a form printed over several pages and keeps true duplicates apart (spec §3.6)', () => {
+  it('merges a form printed over several pages and keeps true duplicates apart (docs/domain.md § 多页与重复的目标表)', () => {
     const sheet = seedFormsSheet('000');
     const forms = locateFormsInSheet(sheet);
     const first = forms[0];

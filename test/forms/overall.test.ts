@@ -2,7 +2,7 @@ import type { Cell, Sheet } from '../../src/core/model/grid';
 import { checkOverallForm } from '../../src/core/forms/overall';
 import { seedDisclosure } from './seedForms';
 
-/** 004's 整体支出绩效目标申报表 年度预算情况 block (spec §3.7), figures in 万元. */
+/** 004's 整体支出绩效目标申报表 年度预算情况 block (docs/domain.md § 整体支出绩效目标表), figures in 万元. */
 function overallSheet(projectAmount: string, sourceTotal: string): Sheet {
   const row = (...v: (string | null)[]): (Cell | undefined)[] => v.map((x) => (x === null ? undefined : { value: x }));
   return {

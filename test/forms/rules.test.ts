@@ -20,7 +20,7 @@ function setCell(sheet: Sheet, a1: string, value: string | number | null): Sheet
   return { ...sheet, rows };
 }
 
-describe('form rules on the seeds (spec §5.4, §7)', () => {
+describe('form rules on the seeds (docs/domain.md § 样本中的已知错误)', () => {
   it('exports one module per rule F1–F10', () => {
     expect(FORM_RULES.map((r) => r.id)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10']);
   });
@@ -78,7 +78,7 @@ describe('form rules on the seeds (spec §5.4, §7)', () => {
       ['F2', '-33.58'],
       ['F2', '11.00'],
     ]);
-    // The broken layout of ZY档案数字化 (spec §7 003.2) is pointed out, as a warning only.
+    // The broken layout of ZY档案数字化 (docs/domain.md § 样本中的已知错误, 003 item 2) is pointed out, as a warning only.
     const warnings = fs.filter((f) => f.severity === 'warning');
     expect(warnings.length).toBeGreaterThan(0);
     for (const w of warnings) expect(w.row).toBe('ZY流动人员人事档案馆档案数字化建设资金');

@@ -8,9 +8,9 @@ import { recalculateWithLibreOffice } from '../../src/xlsx/libreoffice';
 import { numberAt, requireLibreOffice } from './helpers';
 
 /**
- * 部门 layout of 表11/表12 (spec §2.3.11–12, shaped like seed 004): 部门 total = Σ unit subtotals,
+ * 部门 layout of 表11/表12 (docs/domain.md § 部门与单位, shaped like seed 004): 部门 total = Σ unit subtotals,
  * subtotal = Σ its projects, including a project typed into the reserved row under the last unit.
- * Figures are 004's 表11 units (spec §2.3.11) and made-up projects whose sums are worked out here.
+ * Figures are 004's 表11 units (docs/domain.md § 表11 机关运行经费表) and made-up projects whose sums are worked out here.
  */
 const units = ['晋城市人力资源和社会保障局', '晋城市社会保险中心', '晋城市劳动人事争议仲裁院', '晋城市人才服务中心'];
 const plans = renderTemplates(

@@ -13,7 +13,7 @@ import { seedCase, type SeedCase } from './seedWorkbook';
  * THE end-to-end proof of the template: generate a 单位 workbook for a published seed, type ONLY
  * its primary figures, let LibreOffice compute every formula, and compare every derived figure
  * (表1, 表4, all 合计/类/款/class/unit/total rows) with what was published. Published totals carry
- * 尾差 (spec §5.1, §7: 000 21011/22102/合计, 003 20805/21011/合计 off by 0.01), our sums are exact,
+ * 尾差 (docs/domain.md § 样本中的已知错误: 000 21011/22102/合计, 003 20805/21011/合计 off by 0.01), our sums are exact,
  * so figures are compared within max(0.01, 0.005 × n) 万元, n = cells typed into the table.
  */
 describe.each([

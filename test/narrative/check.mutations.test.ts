@@ -126,7 +126,7 @@ describe('a wrong figure is found', () => {
     expect(fs[0].message).toContain('表1 收入总计2,712.37万元');
   });
 
-  it('an attached 整体目标表 promised but not there (000, spec §7)', () => {
+  it('an attached 整体目标表 promised but not there (000, docs/domain.md § 样本中的已知错误)', () => {
     expect(checkNarrative(d000, text000, { formsCount: 14, overallFormAttached: true })).toEqual([]);
     const fs = checkNarrative(d000, text000, { formsCount: 14, overallFormAttached: false });
     expect(fs).toMatchObject([{ rule: 'N10b', severity: 'warning' }]);

@@ -8,7 +8,7 @@ import { loadSeed, seedDisclosure, seedNarrativeText, type Seed } from './seedDi
 const SEEDS_DIR = join(__dirname, '..', 'fixtures', 'data', 'seeds');
 
 /**
- * The published narratives against their own tables: the defects spec §7 lists are found,
+ * The published narratives against their own tables: the defects docs/domain.md § 样本中的已知错误 lists are found,
  * and nothing else is an error. Forms attached = forms printed in the seed (fixture).
  */
 const run = (seed: Seed, text = seedNarrativeText(seed)) =>

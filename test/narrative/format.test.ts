@@ -36,7 +36,7 @@ describe('distributeShares', () => {
 });
 
 describe('changeRate and number text', () => {
-  it('rate = Δ / (本年 − Δ) × 100 to 2 decimals (spec §6: 6.56, 0.47, 10.16, 6.91)', () => {
+  it('rate = Δ / (本年 − Δ) × 100 to 2 decimals (the seeds: 6.56, 0.47, 10.16, 6.91)', () => {
     expect(changeRate(D('1184.32'), D('-83.12'))!.toFixed(2)).toBe('6.56');
     expect(changeRate(D('2712.37'), D('12.75'))!.toFixed(2)).toBe('0.47');
     expect(changeRate(D('351.16'), D('-39.72'))!.toFixed(2)).toBe('10.16');

@@ -5,7 +5,7 @@ import { coded, disclosure, table } from './support/build';
 const only = (id: string) => CROSS_RULES.filter((r) => r.id === id);
 
 describe('cross-table catalogue', () => {
-  it('covers X1–X18 and X20 of spec §5.2', () => {
+  it('covers X1–X18 and X20 of docs/domain.md § 表间勾稽', () => {
     const ids = new Set(CROSS_RULES.map((r) => r.id));
     for (let i = 1; i <= 18; i++) expect(ids).toContain(`X${i}`);
     expect(ids).toContain('X20');

@@ -4,7 +4,7 @@ import { buildSeedWorkbook, type SeedId } from '../fixtures/seeds';
 import { fixtureDisclosure } from './support/fromFixture';
 
 /**
- * Expected findings per seed, transcribed from spec §5.1/§5.2 and §7 (not from the engine):
+ * Expected findings per seed, transcribed from the documents (docs/domain.md § 样本中的已知错误), not from the engine:
  * `rule@row` where row is the 科目编码, the fixed-row label or the 表6 row name.
  */
 interface Expectation {
@@ -12,7 +12,7 @@ interface Expectation {
   rounding: string[];
   /** Warnings that must be present (others, e.g. FI4 on text numbers, are allowed). */
   warnings: string[];
-  /** X20 hints (information only) with their difference: spec §5.2 “holds / off by 0.16–0.19 / off by 0.20”. */
+  /** X20 hints (information only) with their difference as printed: 000 holds, 001 off by 0.16–0.19, 003 off by 0.20. */
   hints: string[];
 }
 
@@ -129,7 +129,7 @@ describe.each(['000', '001', '003'] as const)('seed %s', (seed) => {
 });
 
 describe('seed 000 messages', () => {
-  it('the 21011 尾差 in 表2 reads like spec §5.0 asks', () => {
+  it('the 21011 尾差 in 表2 reads like docs/domain.md § 尾差 asks', () => {
     const f = analyzeDisclosure(fixtureDisclosure('000')).findings.find(
       (x) => x.rule === 'W2.1' && x.row?.startsWith('21011') && x.column === '合计',
     );

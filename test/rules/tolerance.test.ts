@@ -3,7 +3,7 @@ import { checkProjects } from '../../src/core/rules/units';
 import { checkRowIdentities } from '../../src/core/rules/rowIdentities';
 import { disclosure, table } from './support/build';
 
-/** Spec §5.0: 尾差 when 0 < |Δ| ≤ max(0.01, 0.005 × n), n = number of addends. */
+/** docs/domain.md § 尾差: 尾差 when 0 < |Δ| ≤ max(0.01, 0.005 × n), n = number of addends. */
 describe('尾差 tolerance', () => {
   const row = (total: string) =>
     disclosure(

@@ -4,7 +4,7 @@ import { STYLES } from '../../src/core/templates/styles';
 import type { PlannedCell, SheetPlan } from '../../src/core/templates/plan';
 import { parseAddr, rangeAddr, textAt } from '../../src/core/model/grid';
 
-/** Expected values below are taken from the spec (§2.1–2.3), not from the renderer. */
+/** Expected values below are taken from the printed documents (docs/domain.md § 13张公开表), not from the renderer. */
 const unitPlans = renderTemplates({ year: 2026, unit: '大同市就业创业服务中心', level: '单位' });
 const planOf = (plans: SheetPlan[], tag: string): SheetPlan => {
   const p = plans.find((x) => x.tag === tag);
@@ -16,7 +16,7 @@ const cellAt = (p: SheetPlan, a1: string): PlannedCell | undefined => {
   return p.cells.find((x) => x.row === r && x.col === c);
 };
 
-// spec §2.2 proposed sheet names
+// standard sheet names (docs/domain.md § 13张公开表)
 const SHEET_NAMES = [
   '表1 预算收支总表',
   '表2 预算收入总表',
@@ -32,7 +32,7 @@ const SHEET_NAMES = [
   '表12 项目支出表(本年)',
   '表13 项目支出表(上年结转)',
 ];
-// spec §2.3 titles with {Y} = 2026
+// printed titles with {Y} = 2026 (docs/domain.md § 13张公开表)
 const TITLES = [
   '2026年预算收支总表',
   '2026年预算收入总表',
@@ -48,7 +48,7 @@ const TITLES = [
   '2026年项目支出预算表（本年预算）',
   '2026年项目支出预算表（上年结转）',
 ];
-// spec §2.3.1: the 30 category labels, in order
+// docs/domain.md § 表1 预算收支总表: the 30 category labels, in order
 const CATEGORY_LABELS = [
   '一、一般公共服务支出',
   '二、外交支出',
@@ -82,7 +82,7 @@ const CATEGORY_LABELS = [
   '三十、抗疫特别国债安排的支出',
 ];
 
-describe('common block (spec §2.1)', () => {
+describe('common block (docs/domain.md § 表的公共部分)', () => {
   test('13 sheets with the proposed names, tagged t1…t13', () => {
     expect(unitPlans.map((p) => p.name)).toEqual(SHEET_NAMES);
     expect(unitPlans.map((p) => p.tag)).toEqual(SHEET_NAMES.map((_n, i) => `t${i + 1}`));
@@ -116,7 +116,7 @@ describe('common block (spec §2.1)', () => {
   });
 });
 
-describe('header merges (spec §2.3; h1 = sheet row 4)', () => {
+describe('header merges (as printed; h1 = sheet row 4)', () => {
   const merges = (tag: string) => planOf(unitPlans, tag).merges.map(rangeAddr);
   test.each([
     ['t1', ['A4:B4', 'C4:F4']],
@@ -231,7 +231,7 @@ describe('coded tables', () => {
     expect(cellAt(t2, 'I8')?.formula).toBe('SUMPRODUCT((LEN($A$9:$A$14)=7)*(LEFT($A$9:$A$14,5)=$A8)*I$9:I$14)');
     expect(cellAt(t2, 'D9')?.formula).toBeUndefined();
     expect(cellAt(t2, 'I9')?.formula).toBeUndefined();
-    // C = SUM(D:H): 上年结转 (I) is not part of 合计 (spec §2.3.2)
+    // C = SUM(D:H): 上年结转 (I) is not part of 合计 (docs/domain.md § 表2 预算收入总表)
     for (const r of [6, 7, 8, 9, 13]) expect(cellAt(t2, `C${r}`)?.formula).toBe(`SUM(D${r}:H${r})`);
   });
 
@@ -252,7 +252,7 @@ describe('coded tables', () => {
     expect(() => resolveCodes([{ code: '20801011', name: 'x' }])).toThrow('不是3/5/7位');
   });
 
-  test('default code list = the seed codes of the reference (spec §4.2: 41 codes)', () => {
+  test('default code list = the seed codes of the reference (docs/domain.md § 功能分类: 41 codes)', () => {
     const t3 = planOf(unitPlans, 't3');
     const codeCells = t3.cells.filter((c) => c.col === 0 && c.style === 'code' && c.value);
     expect(codeCells.length).toBe(41);
@@ -280,7 +280,7 @@ describe('表6, 表10, 表11, 表12', () => {
     expect(cellAt(p, 'D6')?.formula).toBe(classes.map((r) => `D${r + 1}`).join('+'));
     const wage = classes[0];
     expect(cellAt(p, `D${wage + 1}`)?.formula).toBe(`SUM(D${wage + 2}:D${classes[1]})`);
-    expect(textAt(sheet, rowOf('基本工资'), 1)).toBe('工资奖金津补贴'); // spec §4.3 机关 column
+    expect(textAt(sheet, rowOf('基本工资'), 1)).toBe('工资奖金津补贴'); // 机关 mapping, docs/domain.md § 经济分类
     expect(cellAt(p, `C${rowOf('基本工资') + 1}`)?.formula).toBe(
       `SUM(D${rowOf('基本工资') + 1}:E${rowOf('基本工资') + 1})`,
     );

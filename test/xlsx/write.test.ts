@@ -45,7 +45,7 @@ test('codes are text cells with the text format; money cells carry the blank-zer
   });
   expect(codeCells.length).toBe(41);
   for (const c of codeCells) expect(c.numFmt).toBe('@');
-  expect(t2.getCell('C6').numFmt).toBe('#,##0.00;-#,##0.00;""'); // spec §0.2
+  expect(t2.getCell('C6').numFmt).toBe('#,##0.00;-#,##0.00;""'); // docs/domain.md § 金额与单位
   expect(t2.getCell('C6').font.bold).toBe(true);
   expect(t2.getCell('C6').border.top?.style).toBe('thin');
 });

@@ -13,7 +13,7 @@ import {
 } from './model';
 import { toYuan, wanText, type ProjectLine } from './projects';
 
-/** The 三级 name of the prefilled cost row (2026 大同 convention, spec §3.5). */
+/** The 三级 name of the prefilled cost row (2026 大同 convention, docs/domain.md § 目标表的生成与同步). */
 export const COST_CONTROL_NAME = '预算控制数';
 
 export function costControlValue(yuan: Decimal): string {
@@ -24,7 +24,7 @@ function emptySplit(): Record<SplitKey, Decimal> {
   return { central: ZERO, provincial: ZERO, local: ZERO, selfRaised: ZERO, other: ZERO };
 }
 
-/** 年度 side of spec §3.5: 单位资金 → 单位自筹, 专户 → 其他资金, 财政拨款 → 市县 unless 中央/省级. */
+/** 年度 side (docs/domain.md § 目标表与表12): 单位资金 → 单位自筹, 专户 → 其他资金, 财政拨款 → 市县 unless 中央/省级. */
 export function annualFunds(p: ProjectLine): SideFunds {
   const split = emptySplit();
   split.selfRaised = toYuan(p.unitFunds);

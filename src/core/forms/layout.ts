@@ -18,7 +18,7 @@ import {
 import type { ProjectLine } from './projects';
 
 /**
- * The canonical 8-column form grid of spec §3.2 (A:B labels, C:E 实施期, F:H 年度) as a
+ * The canonical 8-column form grid of docs/domain.md § 目标表字段 (A:B labels, C:E 实施期, F:H 年度) as a
  * renderer-neutral SheetPlan. Field order and label wording follow the seeds exactly, so the
  * locator reads our forms with the same code as the published ones.
  */
@@ -276,7 +276,7 @@ export function renderFormContents(forms: KeyedForm[], settings: FormSettings, o
   });
 }
 
-/** New forms for 表12 projects (spec §3.5), laid out per the settings. */
+/** New forms for 表12 projects (docs/domain.md § 目标表的生成与同步), laid out per the settings. */
 export function renderForms(
   projects: ProjectLine[],
   settingsInput: FormSettingsInput | FormSettings,

@@ -4,7 +4,7 @@ import { toYuan, type ProjectLine } from './projects';
 import { sameNameKey } from '../text/sameName';
 
 /**
- * Pairs 表12 projects with forms (spec §3.4 F1, §3.5 re-sync): same name (and unit), then a
+ * Pairs 表12 projects with forms (F1, and re-sync: docs/domain.md § 目标表与表12): same name (and unit), then a
  * near-miss name (a typo such as 000 `工作经历` ↔ `工作经费`), then the same amount in the
  * same unit. Used by the F rules and by keeping forms in step.
  */
@@ -26,7 +26,7 @@ export interface MatchResult {
   duplicates: { project: ProjectLine; form: LocatedForm; of: LocatedForm }[];
 }
 
-/** ±50 元 between 元 and 万元 (spec §0.2). */
+/** ±50 元 between 元 and 万元 (docs/domain.md § 金额与单位). */
 export const YUAN_TOLERANCE = new Decimal(50);
 
 export function levenshtein(a: string, b: string): number {
@@ -43,7 +43,7 @@ export function levenshtein(a: string, b: string): number {
   return prev[y.length];
 }
 
-/** Near-miss per spec §3.4 F1: edit distance ≤ 2 or ≥ 90 % similar. */
+/** Near-miss (F1, docs/domain.md § 目标表与表12): edit distance ≤ 2 or ≥ 90 % similar. */
 export function isNearMiss(a: string, b: string): boolean {
   const x = sameNameKey(a);
   const y = sameNameKey(b);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type Decimal from 'decimal.js';
 
 /**
- * 项目支出绩效目标表 (spec §3): the content of one form, where each field sits, and the
+ * 项目支出绩效目标表 (docs/domain.md § 目标表字段): the content of one form, where each field sits, and the
  * settings a clerk chooses for generated forms. Money is in 元 (the tables use 万元).
  */
 
@@ -118,13 +118,13 @@ export interface PerformanceForm extends FormContent {
   lastRow: number;
   /** A1 address of each field's value cell on `sheet`. */
   cells: Partial<Record<FieldKey, string>>;
-  /** Printed page blocks merged into this form (spec §3.6). */
+  /** Printed page blocks merged into this form (docs/domain.md § 多页与重复的目标表). */
   pages: number;
   /** 二级 labels printed on each side (to tell "row missing" from "row empty"). */
   printedLevel2: Record<Side, string[]>;
 }
 
-/** Indicator taxonomy of spec §3.3: data, so a bureau can change wording without code. */
+/** Indicator taxonomy (docs/domain.md § 指标体系): data, so a bureau can change wording without code. */
 export const INDICATOR_SKELETON: readonly { level1: string; level2: readonly string[] }[] = [
   { level1: '产出指标', level2: ['数量指标', '质量指标', '时效指标', '成本指标'] },
   { level1: '效益指标', level2: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'] },
@@ -163,7 +163,7 @@ export const LEVEL1_LABELS = INDICATOR_SKELETON.map((g) => g.level1);
 export const ATTRIBUTES = ['一次性项目（1年结束）', '经常性项目（长期开展）', '延续性项目（阶段开展）'] as const;
 export const ONE_OFF = ATTRIBUTES[0];
 
-/** Title choice of spec §3.1. */
+/** Title choice (docs/domain.md § 目标表的标题与位置). */
 export const TitleMode = z.enum(['city', 'cityApplication', 'county', 'none']);
 export type TitleMode = z.infer<typeof TitleMode>;
 

@@ -6,7 +6,7 @@ import { classifyDiff, parseMoney, roundingTolerance, sum, moneyString } from '.
 import { sameNameKey } from '../text/sameName';
 
 /**
- * F10: 部门（单位）整体支出绩效目标表 (spec §3.7, 万元), checked only when one is present.
+ * F10: 部门（单位）整体支出绩效目标表 (docs/domain.md § 整体支出绩效目标表, 万元), checked only when one is present.
  * Its 年度预算情况 block lists sources and directions side by side; both must add up and
  * agree with each other and with 表12.
  */

@@ -7,7 +7,7 @@ import { ATTRIBUTES, ONE_OFF } from './model';
 import { sameNameKey } from '../text/sameName';
 
 /**
- * One 表12 project as the form builder needs it (spec §3.5). Amounts in 万元 as printed in
+ * One 表12 project as the form builder needs it (docs/domain.md § 目标表的生成与同步). Amounts in 万元 as printed in
  * 表12; the form converts to 元 exactly (× 10000, decimal).
  */
 export type FinanceSource = 'central' | 'provincial' | 'local';
@@ -35,7 +35,7 @@ export interface ProjectLine {
   at?: { sheet: string; cell: string; totalCell?: string };
 }
 
-/** Default 中央/省级 marking from the project name (spec §3.4 F4). */
+/** Default 中央/省级 marking from the project name (F4, docs/domain.md § 目标表与表12). */
 export function sourceFromName(name: string): FinanceSource {
   if (name.includes('中央')) return 'central';
   if (name.includes('省级')) return 'provincial';
@@ -111,7 +111,7 @@ export function isKnownAttribute(a: string): boolean {
 }
 
 /**
- * The clerk's project list (spec §3.2 "project list"): what 表12 does not say — 项目属性,
+ * The clerk's project list (docs/domain.md § 目标表的生成与同步): what 表12 does not say — 项目属性,
  * 项目期, 实施期 amount, 中央/省级 marking. Data, validated, applied over the 表12 projects.
  */
 export const ProjectListEntry = z.object({

@@ -13,7 +13,7 @@ import { isMoneyName, moneyTotalYuan, parseIndicatorValue } from './values';
 import { sameNameKey } from '../text/sameName';
 
 /**
- * Form rules F1–F10 (spec §3.4, results on the seeds in §5.4). Every finding points at the
+ * Form rules F1–F10 (docs/domain.md § 目标表与表12; seed results in docs/forms.md). Every finding points at the
  * form cell a clerk has to look at and carries amounts in 元.
  */
 

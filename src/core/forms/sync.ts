@@ -11,7 +11,7 @@ import type { ProjectLine } from './projects';
 import { sameNameKey } from '../text/sameName';
 
 /**
- * Keeping forms in step with 表12 (spec §3.5): only fields we prefill are ever written
+ * Keeping forms in step with 表12 (docs/domain.md § 目标表的生成与同步): only fields we prefill are ever written
  * (项目名称, 实施单位, the 12 money cells, the untouched 预算控制数 row), and only when the cell
  * still holds what we prefilled last time — recorded on a small record sheet, because a value
  * that differs from 表12 may be the clerk's deliberate correction. Texts and indicators the

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 
 /**
- * 指标值 syntax of spec §3.3: optional comparator, a number, a unit — or a qualitative value
+ * 指标值 syntax (docs/domain.md § 指标体系): optional comparator, a number, a unit — or a qualitative value
  * (`按月发放`, `及时`, `2026年12月底前`).
  */
 export interface ParsedValue {

@@ -17,7 +17,7 @@ export interface CheckOptions {
   overallFormAttached?: boolean;
 }
 
-/** Rule id per paragraph (spec §5.3). */
+/** Rule id per paragraph (docs/narrative.md § Checking). */
 const RULE: Record<ParagraphNo, string> = {
   一: 'N1',
   二: 'N2',
@@ -41,7 +41,7 @@ interface Hit {
 }
 
 /**
- * Checks a written 第三部分 情况说明 against the located tables (rules N1–N11 of spec §5.3).
+ * Checks a written 第三部分 情况说明 against the located tables (rules N0–N11, docs/narrative.md § Checking).
  * Never throws on odd text: what cannot be found in the text is not checked, except a
  * paragraph that is missing altogether.
  */
@@ -319,7 +319,7 @@ class Checker {
     return { delta, end };
   }
 
-  /** Any amount written in 元 in a paragraph whose amounts are 万元 (spec §7: 001 七 `0 元`). */
+  /** Any amount written in 元 in a paragraph whose amounts are 万元 (001 七 `0 元`, docs/domain.md § 样本中的已知错误). */
   unitSlips(s: NarrativeSection) {
     if (s.no === '十二') return;
     for (const f of extractFigures(s.text)) {
@@ -686,7 +686,7 @@ const PARAGRAPH_CHECKS: Partial<Record<ParagraphNo, SectionCheck>> = {
   十: (c, s) => {
     const f = c.f;
     const projStart = s.text.search(/(?:二|2)级项目/);
-    // 1、整体绩效目标: which amount it cites depends on the region's convention (spec §6.10).
+    // 1、整体绩效目标: which amount it cites depends on the region's convention (docs/domain.md § 十、绩效管理情况).
     const overall = c.after(s, /涉及(?:本级)?(?:预算)?资金/, 0, projStart < 0 ? s.text.length : projStart);
     if (overall) {
       const candidates: [OverallConvention, Decimal | undefined, string][] = [

@@ -10,7 +10,7 @@ export function pctText(d: Decimal): string {
   return d.isZero() ? '0' : d.toFixed(2);
 }
 
-/** 增减率 of spec §6: Δ / (本年 − Δ) × 100, rounded half-up to 2 decimals; undefined if last year was 0. */
+/** 增减率 (docs/domain.md § 情况说明): Δ / (本年 − Δ) × 100, rounded half-up to 2 decimals; undefined if last year was 0. */
 export function changeRate(current: Decimal, delta: Decimal): Decimal | undefined {
   const last = current.minus(delta);
   if (last.isZero()) return undefined;

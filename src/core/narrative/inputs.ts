@@ -35,7 +35,7 @@ export const VEHICLE_CATEGORIES = [
 export type VehicleKey = (typeof VEHICLE_CATEGORIES)[number]['key'];
 
 /**
- * Which amount 十 1、整体绩效目标 cites. The seeds use three conventions (spec §6.10):
+ * Which amount 十 1、整体绩效目标 cites. The seeds use three conventions (docs/domain.md § 十、绩效管理情况):
  * 000 表1 收入总计, 001/004 表5 合计 split into 基本/项目, 003 the 项目 total only.
  */
 export const OverallConvention = z.enum(['incomeTotal', 'gpbSplit', 'projectTotal']);

@@ -51,7 +51,7 @@ export interface NarrativeRuleOptions {
   formsCount?: (ctx: RuleContext) => number | undefined;
 }
 
-/** The N rules of spec §5.3 as one rule module; the text comes from the context or a sheet. */
+/** The N rules (docs/narrative.md § Checking) as one rule module; the text comes from the context or a sheet. */
 export function narrativeRules(options: NarrativeRuleOptions = {}): RuleModule[] {
   return [
     {

@@ -8,7 +8,7 @@ import type { RuleModule } from './types';
 import { sameNameKey } from '../text/sameName';
 
 /**
- * 科目编码 ↔ 科目名称 (spec §4.1/§4.2). Rule ids:
+ * 科目编码 ↔ 科目名称 (docs/domain.md § 功能分类). Rule ids:
  *   CN1 error   — the same code carries different names in different tables of the workbook
  *                 (000: 2210202 租房补贴 in 表2/表3, 提租补贴 in 表5). One finding per code; the
  *                 primary cell is the first name that differs from the standard name.

@@ -2,7 +2,7 @@ import type { TableId } from '../templates/schema';
 import type { EconSide } from './economic';
 
 /**
- * The cross-table identities X1–X18 (+X20) of spec §5.2, and the two-sided identities inside 表1/表4
+ * The cross-table identities X1–X18 (+X20) of docs/domain.md § 表间勾稽, and the two-sided identities inside 表1/表4
  * that are not row sums (W1.5/W1.6/W4.4), as data. One evaluator (`cross.ts`) interprets them;
  * adding an identity is adding an entry here.
  */

@@ -6,7 +6,7 @@ import { indexTable } from './tableIndex';
 import { projectLayout } from './units';
 
 /**
- * Every cell our template fills with a formula (spec §2.2 “Formula cells”), with the cells that
+ * Every cell our template fills with a formula (docs/domain.md § 公式单元格), with the cells that
  * formula must read. The formula-integrity rules compare this with what the sheet really holds.
  */
 export interface Derivation {

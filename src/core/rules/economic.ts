@@ -127,7 +127,7 @@ export function checkEconomic(table: LocatedTable): Finding[] {
       );
     }
   }
-  // Column assignment: an amount on the wrong side of its class (spec §4.3, reference data).
+  // Column assignment: an amount on the wrong side of its class (docs/domain.md § 经济分类, reference data).
   for (const c of layout.classes) {
     if (!c.side || !c.cls) continue;
     const wrong: EconSide = c.side === 'personnel' ? 'public' : 'personnel';

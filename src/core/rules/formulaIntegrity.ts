@@ -8,7 +8,7 @@ import { covers, formulaRefs } from './formulaRefs';
 import type { RuleModule } from './types';
 
 /**
- * Formula integrity (spec §2.2, issue 4):
+ * Formula integrity (docs/domain.md § 公式单元格, issue 4):
  *   FI1 warning — a total/derived cell holds a typed number where the template puts a formula
  *                 (only in our templates, or where cells of the same kind carry formulas);
  *   FI2 error   — a total's formula does not read every row it should (a SUM range that misses a

@@ -7,7 +7,7 @@ import { cellRef, place, uniqueCells } from './describe';
 
 /**
  * One arithmetic identity "printed value = what its parts add up to", evaluated with the 尾差
- * tolerance of spec §5.0. Every W and X rule ends here, so all findings read the same way.
+ * tolerance (docs/domain.md § 尾差). Every W and X rule ends here, so all findings read the same way.
  */
 export interface IdentityCheck {
   rule: string;

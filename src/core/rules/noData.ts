@@ -7,7 +7,7 @@ import { tableIsBlank } from './tableIndex';
 import type { RuleModule } from './types';
 
 /**
- * Notes that declare "nothing to publish" (spec §2.4): `注：本表无数据` and county variants like
+ * Notes that declare "nothing to publish" (docs/domain.md § 无数据表述): `注：本表无数据` and county variants like
  * `备注：我单位本年度无政府性基金预算收入。`. Other footnotes (003's 尾差 note) are not such notes.
  */
 const NO_DATA_PATTERNS: readonly RegExp[] = [

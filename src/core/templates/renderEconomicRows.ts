@@ -3,7 +3,7 @@ import { ECONOMIC } from '../reference';
 /**
  * The default 表6 rows of a fresh template: each class of the shipped economic reference that
  * has items, then its items, each paired with its 政府预算支出经济科目 for 行政/参公 units
- * (spec §4.3, the 机关 column). Data, not layout code: a bureau edits GOV_NAME_FOR_ITEM or the
+ * (docs/domain.md § 经济分类, the 机关 mapping). Data, not layout code: a bureau edits GOV_NAME_FOR_ITEM or the
  * reference JSON, the renderer only walks the list.
  */
 export interface EconomicTemplateRow {

@@ -2,7 +2,7 @@ import type { TableId } from './schema';
 
 /**
  * Cells of 表1/表4 that a fresh template fills by formula from 表2, so the clerk types each figure
- * once (spec §5.2 X2–X4, X11/X12 are then true by construction). Data, not code: the renderer
+ * once (X2–X4, X11/X12 of docs/domain.md § 表间勾稽 are then true by construction). Data, not code: the renderer
  * only resolves keys to addresses.
  *
  * `rows`: a fixed income row takes the 表2 合计 row of `from`.

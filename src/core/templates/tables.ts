@@ -1,7 +1,7 @@
 import { TableDef, type TableDefInput, type TableId } from './schema';
 
 /**
- * The 13 standard tables (spec §2.3). Column keys are the vocabulary shared by the renderer,
+ * The 13 standard tables (docs/domain.md § 13张公开表). Column keys are the vocabulary shared by the renderer,
  * the locator and the rule engine:
  *   gpb 一般公共预算 · fund 政府性基金 · soe 国有资本经营 · special 财政专户管理资金 · unit 单位资金
  *   carry 上年结转 · basic 基本支出 · project 项目支出 · personnel 人员经费 · public 公用经费
@@ -531,5 +531,5 @@ export function withYear(text: string, year: number | string): string {
 /** The no-data footnote written under an empty table. */
 export const NO_DATA_NOTE = '注：本表无数据';
 export const UNIT_OF_MEASURE = '单位：万元';
-/** Blank-zero money format (spec §0.2). */
+/** Blank-zero money format (docs/domain.md § 金额与单位). */
 export const MONEY_FORMAT = '#,##0.00;-#,##0.00;""';

@@ -10,7 +10,7 @@
  * What stays different on purpose: 、 and , (an enumeration comma is not a thousands separator
  * in a name), the year, ordinals (`一、`); callers that want those folded do it on top of this key
  * (the locator's `norm` folds the year for headers, `stripOrdinal` drops ordinals). See
- * docs/domain.md § Names for why names drift between tables.
+ * docs/domain.md § 名称比较 for why names drift between tables.
  */
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 20000;

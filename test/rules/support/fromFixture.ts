@@ -7,7 +7,7 @@ import { table, type Money, type RowSpec } from './build';
 
 /**
  * The seed transcriptions turned straight into a Disclosure (no workbook, no locator), so the
- * rules can be checked against spec §5/§7 independently of how tables are found.
+ * rules can be checked against docs/domain.md § 样本中的已知错误 independently of how tables are found.
  */
 type Amounts = Record<string, string | null>;
 

@@ -11,7 +11,7 @@ import { recalc } from './recalc';
 /**
  * A generated template (单位, 2024) filled the way a clerk would: only input cells are typed, every
  * total is the template's own formula, recalculated. The numbers are chosen by hand to satisfy
- * every identity of spec §5 (see the comments), so a clean check must report nothing.
+ * every identity of docs/domain.md § 表间勾稽 and docs/rules.md (see the comments), so a clean check must report nothing.
  */
 export const CODES = [
   { code: '208', name: '社会保障和就业支出' },
