@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Severity } from '../core/model/finding';
 import type { Merge, Sheet } from '../core/model/grid';
 import { addr, columnLetter, sheetColCount } from '../core/model/grid';
@@ -28,15 +28,57 @@ export interface GridViewProps {
   involved?: ReadonlySet<string>;
 }
 
+interface CellPos {
+  row: number;
+  col: number;
+}
+
+/** Width of the row-number column, px. */
+const ROW_HEADER_WIDTH = 40;
+
 export function GridView({ sheet, marks, focus, involved }: GridViewProps) {
   const box = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewHeight, setViewHeight] = useState(480);
-  const [picked, setPicked] = useState<{ row: number; col: number }>();
+  const [picked, setPicked] = useState<CellPos>();
   const rowCount = Math.max(sheet.rows.length, 1);
   const colCount = Math.max(sheetColCount(sheet), 1);
+  const widths = useColumnWidths(sheet, colCount);
+  const viewHeight = useViewHeight(box);
+  const [scrollTop, setScrollTop] = useScrollToFocus(box, sheet, focus, widths, setPicked);
+  const cover = useMemo(() => coverage(sheet), [sheet]);
 
-  const widths = useMemo(() => {
+  const { first, last } = rowWindow(scrollTop, viewHeight, rowCount);
+  const totalWidth = ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0);
+  const ctx: RowContext = { sheet, cover, colCount, first, last, marks, focus, involved, pick: setPicked };
+  const body = [];
+  for (let r = first; r < last; r++) body.push(<GridRow key={r} r={r} ctx={ctx} />);
+
+  return (
+    <>
+      <CellBar sheet={sheet} picked={picked} />
+      <div
+        className="grid-box"
+        ref={box}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-sheet={sheet.name}
+        role="region"
+        aria-label={`工作表 ${sheet.name}`}
+      >
+        <table className="grid" style={{ width: totalWidth }}>
+          <ColumnHeads widths={widths} />
+          <tbody>
+            <Spacer rows={first} colCount={colCount} />
+            {body}
+            <Spacer rows={rowCount - last} colCount={colCount} />
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Column widths from the texts of the first rows, so a wide table opens readable. */
+function useColumnWidths(sheet: Sheet, colCount: number): number[] {
+  return useMemo(() => {
     const cover = coverage(sheet);
     const w: number[] = [];
     for (let c = 0; c < colCount; c++) {
@@ -51,7 +93,11 @@ export function GridView({ sheet, marks, focus, involved }: GridViewProps) {
     }
     return w;
   }, [sheet, colCount]);
+}
 
+/** The grid box's visible height, kept current as the page is resized. */
+function useViewHeight(box: RefObject<HTMLDivElement | null>): number {
+  const [viewHeight, setViewHeight] = useState(480);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -60,145 +106,186 @@ export function GridView({ sheet, marks, focus, involved }: GridViewProps) {
     const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : undefined;
     ro?.observe(el);
     return () => ro?.disconnect();
-  }, []);
+  }, [box]);
+  return viewHeight;
+}
 
-  // A new sheet starts at its top unless a finding asked for a cell.
+/**
+ * The scroll position, and the scrolling a finding asks for: a new sheet starts at its top, a
+ * focused cell is brought a third of the way into view and shown in the cell bar (`pick`).
+ */
+function useScrollToFocus(
+  box: RefObject<HTMLDivElement | null>,
+  sheet: Sheet,
+  focus: GridFocus | undefined,
+  widths: number[],
+  pick: (p: CellPos) => void,
+): [number, (top: number) => void] {
+  const [scrollTop, setScrollTop] = useState(0);
+
   useEffect(() => {
     if (box.current && !focus) {
       box.current.scrollTop = 0;
       box.current.scrollLeft = 0;
       setScrollTop(0);
     }
-  }, [sheet, focus]);
+  }, [box, sheet, focus]);
 
   useEffect(() => {
     const el = box.current;
     if (!el || !focus) return;
     const top = Math.max(0, (focus.row + 1) * ROW_HEIGHT - el.clientHeight / 3);
-    let left = 40;
+    let left = ROW_HEADER_WIDTH;
     for (let c = 0; c < focus.col && c < widths.length; c++) left += widths[c];
-    setPicked({ row: focus.row, col: focus.col });
+    pick({ row: focus.row, col: focus.col });
     el.scrollTop = top;
     el.scrollLeft = Math.max(0, left - el.clientWidth / 3);
     setScrollTop(el.scrollTop);
-  }, [focus, widths]);
+  }, [box, focus, widths, pick]);
 
+  return [scrollTop, setScrollTop];
+}
+
+/** The rows to put in the DOM: those in view plus OVERSCAN either side. */
+function rowWindow(scrollTop: number, viewHeight: number, rowCount: number): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
-  const totalWidth = 40 + widths.reduce((a, b) => a + b, 0);
+  return { first, last };
+}
 
-  const cover = useMemo(() => coverage(sheet), [sheet]);
-  const body = [];
-  for (let r = first; r < last; r++) {
-    const row = sheet.rows[r];
-    const cells = [];
-    for (let c = 0; c < colCount; c++) {
-      const m = cover.get(r * COL_STRIDE + c);
-      let span: { colSpan: number; rowSpan: number } | undefined;
-      let src = { r, c };
-      if (m) {
-        // A merge is drawn once, from its first row inside the rendered window.
-        const anchorRow = Math.max(m.top, first);
-        if (r !== anchorRow || c !== m.left) continue;
-        span = { colSpan: m.right - m.left + 1, rowSpan: Math.min(m.bottom, last - 1) - anchorRow + 1 };
-        src = { r: m.top, c: m.left };
-      }
-      const cell = src.r === r ? row?.[src.c] : sheet.rows[src.r]?.[src.c];
-      const a = addr(src.r, src.c);
-      const sev = marks?.get(addr(r, c)) ?? (m ? marks?.get(a) : undefined);
-      const focused =
-        focus !== undefined && (m ? inMerge(m, focus.row, focus.col) : focus.row === r && focus.col === c);
-      const text = cell ? displayValue(cell.value) : '';
-      const cls = [
-        'c',
-        typeof cell?.value === 'number' ? 'num' : '',
-        sev ? `sev-${sev}` : '',
-        focused ? 'focus' : '',
-        !focused && involved?.has(a) ? 'involved' : '',
-        cell?.formula ? 'fx' : '',
-        m ? 'merged' : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-      cells.push(
-        <td
-          key={c}
-          className={cls}
-          onClick={() => setPicked({ row: src.r, col: src.c })}
-          data-cell={addr(r, c)}
-          data-sev={sev}
-          colSpan={span?.colSpan}
-          rowSpan={span?.rowSpan}
-          title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}
-        >
-          {text}
-        </td>,
-      );
-    }
-    body.push(
-      <tr key={r} style={{ height: ROW_HEIGHT }}>
-        <th className="rh" scope="row">
-          {r + 1}
-        </th>
-        {cells}
-      </tr>,
-    );
-  }
+/** The picked cell's address, formula and full value (a grid cell shows at most its width). */
+function CellBar({ sheet, picked }: { sheet: Sheet; picked?: CellPos }) {
+  const cell = picked ? sheet.rows[picked.row]?.[picked.col] : undefined;
+  return (
+    <div className="cellbar" data-testid="cellbar" aria-live="polite">
+      {picked ? (
+        <>
+          <b>{addr(picked.row, picked.col)}</b> {cell?.formula ? `=${cell.formula} → ` : ''}
+          {cell ? displayValue(cell.value) : ''}
+        </>
+      ) : (
+        '点击单元格查看完整内容'
+      )}
+    </div>
+  );
+}
 
-  const pickedCell = picked ? sheet.rows[picked.row]?.[picked.col] : undefined;
+/** Column widths and the lettered header row (A, B, C …) under the row-number corner. */
+function ColumnHeads({ widths }: { widths: number[] }) {
   return (
     <>
-      <div className="cellbar" data-testid="cellbar" aria-live="polite">
-        {picked ? (
-          <>
-            <b>{addr(picked.row, picked.col)}</b> {pickedCell?.formula ? `=${pickedCell.formula} → ` : ''}
-            {pickedCell ? displayValue(pickedCell.value) : ''}
-          </>
-        ) : (
-          '点击单元格查看完整内容'
-        )}
-      </div>
-      <div
-        className="grid-box"
-        ref={box}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        data-sheet={sheet.name}
-        role="region"
-        aria-label={`工作表 ${sheet.name}`}
-      >
-        <table className="grid" style={{ width: totalWidth }}>
-          <colgroup>
-            <col style={{ width: 40 }} />
-            {widths.map((w, i) => (
-              <col key={i} style={{ width: w }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr>
-              <th className="corner" />
-              {widths.map((_, i) => (
-                <th key={i} className="ch" scope="col">
-                  {columnLetter(i)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {first > 0 && (
-              <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
-                <td colSpan={colCount + 1} className="spacer" />
-              </tr>
-            )}
-            {body}
-            {last < rowCount && (
-              <tr aria-hidden="true" style={{ height: (rowCount - last) * ROW_HEIGHT }}>
-                <td colSpan={colCount + 1} className="spacer" />
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <colgroup>
+        <col style={{ width: ROW_HEADER_WIDTH }} />
+        {widths.map((w, i) => (
+          <col key={i} style={{ width: w }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          <th className="corner" />
+          {widths.map((_, i) => (
+            <th key={i} className="ch" scope="col">
+              {columnLetter(i)}
+            </th>
+          ))}
+        </tr>
+      </thead>
     </>
+  );
+}
+
+/** Stands in for `rows` rows outside the rendered window, so the scrollbar is true. */
+function Spacer({ rows, colCount }: { rows: number; colCount: number }) {
+  if (rows <= 0) return null;
+  return (
+    <tr aria-hidden="true" style={{ height: rows * ROW_HEIGHT }}>
+      <td colSpan={colCount + 1} className="spacer" />
+    </tr>
+  );
+}
+
+/** What every rendered row needs to know. */
+interface RowContext {
+  sheet: Sheet;
+  cover: Map<number, Merge>;
+  colCount: number;
+  first: number;
+  last: number;
+  marks?: Map<string, Severity>;
+  focus?: GridFocus;
+  involved?: ReadonlySet<string>;
+  pick: (p: CellPos) => void;
+}
+
+/** One sheet row: its number, then its cells. */
+function GridRow({ r, ctx }: { r: number; ctx: RowContext }) {
+  const cells = [];
+  for (let c = 0; c < ctx.colCount; c++) {
+    const at = placement(ctx, r, c);
+    if (at) cells.push(cellElement(ctx, r, c, at));
+  }
+  return (
+    <tr style={{ height: ROW_HEIGHT }}>
+      <th className="rh" scope="row">
+        {r + 1}
+      </th>
+      {cells}
+    </tr>
+  );
+}
+
+interface Placement {
+  /** The cell whose content is shown (a merge's top-left). */
+  src: { r: number; c: number };
+  merge?: Merge;
+  span?: { colSpan: number; rowSpan: number };
+}
+
+/**
+ * How cell (r, c) is drawn, or undefined when a merge covering it is drawn from another cell:
+ * a merge is drawn once, from its first row inside the rendered window.
+ */
+function placement(ctx: RowContext, r: number, c: number): Placement | undefined {
+  const m = ctx.cover.get(r * COL_STRIDE + c);
+  if (!m) return { src: { r, c } };
+  const anchorRow = Math.max(m.top, ctx.first);
+  if (r !== anchorRow || c !== m.left) return undefined;
+  const span = { colSpan: m.right - m.left + 1, rowSpan: Math.min(m.bottom, ctx.last - 1) - anchorRow + 1 };
+  return { src: { r: m.top, c: m.left }, merge: m, span };
+}
+
+/** One cell with its mark (severity), focus, involvement and formula shown as classes. */
+function cellElement(ctx: RowContext, r: number, c: number, { src, merge: m, span }: Placement) {
+  const { sheet, marks, focus, involved, pick } = ctx;
+  const cell = sheet.rows[src.r]?.[src.c];
+  const a = addr(src.r, src.c);
+  const sev = marks?.get(addr(r, c)) ?? (m ? marks?.get(a) : undefined);
+  const focused = focus !== undefined && (m ? inMerge(m, focus.row, focus.col) : focus.row === r && focus.col === c);
+  const text = cell ? displayValue(cell.value) : '';
+  const cls = [
+    'c',
+    typeof cell?.value === 'number' ? 'num' : '',
+    sev ? `sev-${sev}` : '',
+    focused ? 'focus' : '',
+    !focused && involved?.has(a) ? 'involved' : '',
+    cell?.formula ? 'fx' : '',
+    m ? 'merged' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <td
+      key={c}
+      className={cls}
+      onClick={() => pick({ row: src.r, col: src.c })}
+      data-cell={addr(r, c)}
+      data-sev={sev}
+      colSpan={span?.colSpan}
+      rowSpan={span?.rowSpan}
+      title={cell?.formula ? `${a} = ${cell.formula}` : text ? `${a} ${text}` : a}
+    >
+      {text}
+    </td>
   );
 }
 
