@@ -13,7 +13,7 @@ import {
   type ReadPiece,
   type SheetSize,
 } from './readPlan';
-import { definedNameToTag, sheetOfReference } from './tagNames';
+import { definedNameToTag, sheetOfReference } from '../core/templates/tagNames';
 import type { XlContext, XlNamedItem, XlRange, XlRangeAreas, XlRequirements } from './xl';
 
 /**

@@ -3,7 +3,7 @@ import { valueAt, type Workbook } from '../../src/core/model/grid';
 import type { SheetPlan } from '../../src/core/templates/plan';
 import { insertTemplates } from '../../src/excel/insertTemplates';
 import { LiveValidator, wantedMarks, type LiveAnalysis } from '../../src/excel/live/LiveValidator';
-import { MARK_FILL, parseMarkFormula } from '../../src/excel/live/markStyle';
+import { MARK_FILL, parseMarkFormula } from '../../src/core/marks/markStyle';
 import { FakeExcel } from './fakeExcel';
 
 /**

@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/model/finding';
 import type { XlConditionalFormatCollection, XlContext } from '../xl';
-import { MARK_FILL, markFormula, parseMarkFormula } from './markStyle';
+import { MARK_FILL, markFormula, parseMarkFormula } from '../../core/marks/markStyle';
 import { parseAddr } from '../../core/model/grid';
 
 /**

@@ -1,10 +1,11 @@
-import type { CellStyle, PlannedCell, SheetPlan, StyleName } from '../core/templates/plan';
-import { addr, columnLetter } from '../core/model/grid';
+import type { CellStyle, PlannedCell, SheetPlan, StyleName } from './plan';
+import { addr, columnLetter } from '../model/grid';
 
 /**
  * Pure preparation of a SheetPlan for a batched write: whole 2-D arrays for formulas and number
  * formats, and each style's cells folded into as few rectangles as possible, so the number of
- * queued Office.js operations grows with the layout's shape, not with its cell count.
+ * host calls (queued Office.js operations, WPS object-model calls) grows with the layout's
+ * shape, not with its cell count.
  */
 export interface StyleRect {
   style: StyleName;

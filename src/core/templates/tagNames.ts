@@ -1,8 +1,8 @@
-import { definedNameToTag, tagToDefinedName } from '../core/templates/tags';
+import { definedNameToTag, tagToDefinedName } from './tags';
 
 /**
- * Reading and writing the tag names of src/core/templates/tags.ts from Office.js: which sheet a
- * defined name points at (its value is a reference text), and which names are ours.
+ * Reading and writing the tag names of tags.ts from a host's defined names (Office.js `value`,
+ * WPS `RefersTo`): which sheet a name points at (its reference text), and which names are ours.
  */
 export { definedNameToTag, tagToDefinedName };
 

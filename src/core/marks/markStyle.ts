@@ -1,5 +1,5 @@
-import type { Severity } from '../../core/model/finding';
-import { addr } from '../../core/model/grid';
+import type { Severity } from '../model/finding';
+import { addr } from '../model/grid';
 
 /**
  * How a finding cell is marked: a conditional format that paints a fill while it exists and
