@@ -7,8 +7,8 @@ import { addr, columnLetter } from '../model/grid';
  * host calls (queued Office.js operations, WPS object-model calls) grows with the layout's
  * shape, not with its cell count.
  */
-export interface StyleRect {
-  style: StyleName;
+export interface StyleRect<S extends string = StyleName> {
+  style: S;
   top: number;
   left: number;
   bottom: number;
@@ -66,10 +66,13 @@ export function prepareSheet(plan: SheetPlan, styles: Record<StyleName, CellStyl
   return { rows, cols, formulas, numberFormat, rects: foldRects(styleAt) };
 }
 
-/** Row runs of one style, then runs stacked with the same columns merged downwards. */
-export function foldRects(styleAt: (StyleName | undefined)[][]): StyleRect[] {
-  const open = new Map<string, StyleRect>();
-  const done: StyleRect[] = [];
+/**
+ * Row runs of one style, then runs stacked with the same columns merged downwards. Any string
+ * key folds the same way (a host without 2-D number-format writes folds the formats too).
+ */
+export function foldRects<S extends string = StyleName>(styleAt: (S | undefined)[][]): StyleRect<S>[] {
+  const open = new Map<string, StyleRect<S>>();
+  const done: StyleRect<S>[] = [];
   for (let r = 0; r < styleAt.length; r++) {
     const row = styleAt[r];
     const seen = new Set<string>();
