@@ -211,7 +211,6 @@ export class FakeEt {
   }
 
   private makeApplication(): EtApplication {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     const app = {} as Record<string, unknown>;
     Object.defineProperty(app, 'ActiveWorkbook', {
