@@ -9,19 +9,19 @@ import type { EtWorksheet } from './et';
  * indent per cell for a whole range: `MergeCells` and `IndentLevel` answer one value for a range,
  * `MergeArea` works on single cells only (MergeArea 属性: “只应用于单个单元格区域”).
  *
- * So both are found by halving: a range whose `MergeCells` is `false` has no merge and costs one
- * probe; otherwise it is split until single cells, whose `MergeArea` gives the whole area. The
- * cost grows with the number of merged areas (× log of the sheet size), never with the number of
- * cells — one probe for a sheet without merges. The documents do not say what `MergeCells`
- * answers for a range that is only partly merged (VBA answers Null), so anything but `false`
- * counts as “may hold merges”. Indents work the same way on columns A–D (where clerks indent the
- * 部门 → 单位 → 项目 levels): `IndentLevel` of a range is one number when all its cells agree.
+ * So both are found by probing parts of the sheet: a part whose `MergeCells` is `false` has no
+ * merge and costs one probe (a sheet without merges costs one); otherwise the `MergeArea` of its
+ * top-left cell is read and the rest is probed in turn (scanMerges). The cost follows the merged
+ * areas and the rows holding them, never the number of cells. The documents do not say what
+ * `MergeCells` answers for a range that is only partly merged (VBA answers Null), so anything but
+ * `false` counts as “may hold merges”. Indents are found by halving columns A–D (where clerks
+ * indent the 部门 → 单位 → 项目 levels): `IndentLevel` of a range is one number when its cells agree.
  *
  * Merges and indents are layout, which the clerk's typing does not change: the live validator keeps
  * them per sheet and scans again only when the sheet's used range moves, or on 全部校验.
  */
 export interface SheetStructure {
-  /** Used range it was scanned for (`row,col,height,width`, 0-based). */
+  /** Used range it was scanned for (`top,left,bottom,right`, 0-based). */
   shape: string;
   merges: Merge[];
   /** 0-based `r,c` → indent level, for cells with an indent. */
@@ -40,6 +40,7 @@ interface Rect {
 
 const cells = (r: Rect): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
+/** Two halves, across the longer side. */
 function halves(r: Rect): [Rect, Rect] {
   if (r.bottom - r.top >= r.right - r.left) {
     const mid = Math.floor((r.top + r.bottom) / 2);
@@ -72,21 +73,34 @@ export function parseArea(address: string): Merge | undefined {
   }
 }
 
-/** Merged areas inside the used range `used` (0-based). */
+/**
+ * Merged areas inside the used range `used` (0-based). A part of the sheet is probed with
+ * `MergeCells`; unless it answers `false`, its top-left cell's `MergeArea` is read, and the rest of
+ * the part — the strip right of that area and the block below it — is probed the same way. Parts
+ * without merges cost one probe each, so a sheet's cost follows its merged areas and the rows
+ * that hold them, not its cells. A work list, not recursion: a tall sheet of forms must not run
+ * out of stack.
+ */
 export function scanMerges(ws: EtWorksheet, used: Rect): Merge[] {
   const found: Merge[] = [];
-  const visit = (r: Rect): void => {
-    if (found.some((m) => inside(r, m))) return;
+  const todo: Rect[] = [used];
+  while (todo.length > 0) {
+    const r = todo.pop() as Rect;
+    if (r.top > r.bottom || r.left > r.right || found.some((m) => inside(r, m))) continue;
     const range = ws.Range(rectAddress(r));
-    if (range.MergeCells === false) return;
-    if (cells(r) === 1) {
-      const area = parseArea(range.MergeArea.Address());
-      if (area && cells(area) > 1) found.push(area);
-      return;
+    if (range.MergeCells === false) continue;
+    const corner = cells(r) === 1 ? range : range.Item(1, 1);
+    const area = parseArea(corner.MergeArea.Address());
+    let bottom = r.top;
+    let right = r.left;
+    if (area && cells(area) > 1) {
+      if (!found.some((m) => m.top === area.top && m.left === area.left)) found.push(area);
+      bottom = Math.min(area.bottom, r.bottom);
+      right = Math.min(area.right, r.right);
     }
-    for (const h of halves(r)) visit(h);
-  };
-  visit(used);
+    todo.push({ top: bottom + 1, left: r.left, bottom: r.bottom, right: r.right });
+    todo.push({ top: r.top, left: right + 1, bottom, right: r.right });
+  }
   return found.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 

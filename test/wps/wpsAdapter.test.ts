@@ -75,6 +75,19 @@ describe('reading the ET model', () => {
     }
   });
 
+  test('a tall sheet of forms with a merge on every row: every merge found, at a few calls per merged row', () => {
+    const f = new FakeEt();
+    const s = f.addSheet(
+      '目标表',
+      Array.from({ length: 3000 }, (_, r) => [`指标${r}`, null, r]),
+    );
+    s.merges = Array.from({ length: 3000 }, (_, r) => ({ top: r, left: 0, bottom: r, right: 1 }));
+    const before = f.calls;
+    expect(readWorkbookEt(f.app).workbook.sheets[0].merges).toHaveLength(3000);
+    // About 7 calls a merged row: the probe of the rest, the corner's area, the strip beside it.
+    expect(f.calls - before).toBeLessThan(3000 * 8);
+  });
+
   test('a sheet without merges costs one MergeCells probe, not one per cell', () => {
     const f = new FakeEt();
     f.addSheet(
