@@ -1,6 +1,12 @@
 import type { CellStyle, SheetPlan, StyleName } from '../core/templates/plan';
 import { STYLES } from '../core/templates/styles';
-import { charsToPoints, columnWidthRuns, prepareSheet, rectAddress, type PreparedSheet } from '../core/templates/planLayout';
+import {
+  charsToPoints,
+  columnWidthRuns,
+  prepareSheet,
+  rectAddress,
+  type PreparedSheet,
+} from '../core/templates/planLayout';
 import { chooseNames, type SheetConflict } from '../core/templates/sheetNames';
 import { isStaleReference, tagToDefinedName } from '../core/templates/tagNames';
 import type { XlContext, XlRange, XlRequirements, XlWorksheet } from './xl';
