@@ -18,6 +18,7 @@ import { insertTemplates, type InsertResult } from './insertTemplates';
 import { LiveValidator, type Analyzer, type PassResult } from './live/LiveValidator';
 import { readWorkbook } from './readWorkbook';
 import type { XlContext, XlRequirements, XlRun } from './xl';
+import { describeParamsError } from '../core/templates/paramsError';
 
 /**
  * The pane's WorkbookAdapter over Office.js. Everything Office-specific arrives as `run` and
@@ -37,21 +38,6 @@ export const engineAnalyzer: Analyzer = (wb) => {
   const a = analyzeWorkbook(wb);
   return { findings: a.findings, tables: Object.keys(a.disclosure.tables) };
 };
-
-/** zod and our own errors both end up as one Chinese sentence for the clerk. */
-function describeError(e: unknown): Error {
-  if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown }).issues)) {
-    const issues = (e as { issues: { message?: string; path?: unknown[] }[] }).issues;
-    return new Error(
-      `参数有误：${issues
-        .map((i) => i.message ?? '')
-        .filter(Boolean)
-        .join('；')}`,
-    );
-  }
-  if (e instanceof Error) return e;
-  return new Error(String(e));
-}
 
 export class OfficeWorkbookAdapter implements WorkbookAdapter {
   readonly capabilities: AdapterCapabilities;
@@ -104,7 +90,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     try {
       plans = (this.opts.render ?? renderTemplates)(request.params);
     } catch (e) {
-      throw describeError(e);
+      throw describeParamsError(e);
     }
     return this.insertPlans(plans, request.renames, onProgress);
   }
