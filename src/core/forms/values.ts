@@ -123,12 +123,6 @@ function unitFromName(level3: string): { word: string; factor: number } | undefi
   return m ? { word: '', factor: m[1] === '万元' ? 10000 : 1 } : undefined;
 }
 
-/** A money total in 元 when the value is one (kept for callers that only need the figure). */
-export function moneyTotalYuan(raw: string): Decimal | undefined {
-  const a = readAmount(raw);
-  return a && !a.perUnit ? a.yuan : undefined;
-}
-
 /** A 三级 name of a figure per unit or per item (`单台设备购置成本`, `人均…`, `补助标准`). */
 export function isPerUnitName(level3: string): boolean {
   const k = normaliseValue(level3);
