@@ -85,6 +85,11 @@ describe('source rows under other labels', () => {
     expect(checkForms({ disclosure: baseDisclosure(), workbook: { sheets: [s] }, codes })).toEqual([]);
   });
 
+  it('reads a project named like a source label as its name', () => {
+    const [f] = locateForms({ sheets: [edit(baseSheet(), { C3: '中央补助资金' })] });
+    expect(f.projectName).toBe('中央补助资金');
+  });
+
   it('keeps money under an unknown label apart instead of losing it', () => {
     const s = edit(baseSheet(), { F8: '上级补助资金', G8: 35000, G9: 0 });
     const [f] = locateForms({ sheets: [s] });

@@ -105,8 +105,10 @@ const LABELS = new Set(
     '项目资金',
     '实施期资金总额',
     '年度资金总额',
+    // Only the standard source labels: a project may well be named 中央补助资金 (other wordings
+    // are bounded by the next label on their row, see splitRow).
     '其中:中央财政资金',
-    ...Object.values(SPLIT_WORDS).flat(),
+    ...SPLIT_KEYS.map((k) => SPLIT_WORDS[k][0]),
     '总体目标',
     '实施期目标',
     '年度目标',
