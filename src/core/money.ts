@@ -85,14 +85,28 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return t;
 }
 
-/** 1184.32 → "1,184.32" (the narrative's style). */
-export function formatWan(d: Decimal, decimals = 2): string {
-  const fixed = d.toFixed(decimals);
+/**
+ * Thousands separators, as both faces print money: `decimals` fixed (the 万元 tables and the
+ * narrative: 1184.32 → "1,184.32"), or omitted to keep the value's own decimals (the forms' 元:
+ * 35000 → "35,000", 290366.42 → "290,366.42"). The one money formatter of the engine.
+ */
+export function formatMoney(d: Decimal, decimals?: number): string {
+  const fixed = decimals === undefined ? d.toFixed() : d.toFixed(decimals);
   const [int, frac] = fixed.split('.');
   const sign = int.startsWith('-') ? '-' : '';
   const digits = sign ? int.slice(1) : int;
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return sign + grouped + (frac !== undefined ? '.' + frac : '');
+}
+
+/** 万元 at 2 decimals with separators (tables, narrative). */
+export function formatWan(d: Decimal, decimals = 2): string {
+  return formatMoney(d, decimals);
+}
+
+/** 元 as the forms print it: separators, the value's own decimals. */
+export function formatYuan(d: Decimal): string {
+  return formatMoney(d);
 }
 
 /** Plain 2-decimal string for machine output (JSON report). */

@@ -7,6 +7,7 @@ import { planToSheet } from '../../src/core/forms/grid';
 import { locateForms } from '../../src/core/forms/locate';
 import { matchForms } from '../../src/core/forms/match';
 import { checkForms } from '../../src/core/forms/rules';
+import { planSync } from '../../src/core/forms/sync';
 import { parseAddr, type Workbook } from '../../src/core/model/grid';
 import { CodeTable } from '../../src/core/reference';
 
@@ -112,5 +113,44 @@ describe('部门 documents: forms per unit, repeated names', () => {
     // The amounts still pair each form with its own project: no F2 from the unit typo.
     const all = checkForms({ disclosure: d, workbook: wb, codes: new CodeTable([]) });
     expect(all.filter((f) => f.rule === 'F2' || f.rule === 'F1')).toEqual([]);
+  });
+});
+
+describe('部门 documents whose 表12 lists projects flat (issue 11 class 1)', () => {
+  const grouped = departmentDisclosure();
+  const flat: Disclosure = {
+    ...grouped,
+    tables: {
+      t12: {
+        ...(grouped.tables.t12 as NonNullable<Disclosure['tables']['t12']>),
+        rows: (grouped.tables.t12?.rows ?? [])
+          .filter((r) => r.kind !== 'unit')
+          .map((r) => (r.kind === 'project' ? { ...r, unit: '晋城市人力资源和社会保障局' } : r)),
+      },
+    },
+  };
+  // The forms name each project's real unit, as the grouped 表12 says.
+  const wb: Workbook = { sheets: renderForms(projectsFromDisclosure(grouped), settings).map(planToSheet) };
+
+  it('knows a unit only from a subtotal row or a 单位 document', () => {
+    expect(projectsFromDisclosure(grouped).map((p) => p.unitSource)).toEqual(Array(5).fill('group'));
+    expect(projectsFromDisclosure(flat).map((p) => p.unitSource)).toEqual(Array(5).fill('default'));
+    const single = { ...flat, meta: { ...flat.meta, level: '单位' as const } };
+    expect(projectsFromDisclosure(single).map((p) => p.unitSource)).toEqual(Array(5).fill('document'));
+  });
+
+  it('F9 stays silent, with one 信息 line; the forms still pair with their projects', () => {
+    // Generated forms wait for the clerk's indicators (F6) and date (F8.1); nothing else is reported.
+    const fs = checkForms({ disclosure: flat, workbook: wb, codes: new CodeTable([]) }).filter(
+      (f) => !['F6', 'F8.1'].includes(f.rule),
+    );
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['F9.2', 'info']]);
+    expect(fs[0].message).toContain('5张');
+  });
+
+  it('keeping in step leaves each form’s 实施单位 alone', () => {
+    const sync = planSync(projectsFromDisclosure(flat), wb, settings);
+    expect(sync.added).toEqual([]);
+    expect([...sync.updates, ...sync.kept].filter((u) => u.field === 'implementingUnit')).toEqual([]);
   });
 });

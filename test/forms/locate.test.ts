@@ -45,6 +45,10 @@ describe('locateForms reads the seeds’ printed forms', () => {
         const theirs = pub.indicators.map((x) => [x.period, x.level1, x.level2, x.level3, x.value].join('|'));
         expect(mine.sort()).toEqual(theirs.sort());
         expect(f.signature.date).toBe(ex.signature?.填报日期 ?? '');
+        // Every money row of the seeds is one of the five known sources, in 元.
+        expect(f.unknownFundsRows).toEqual([]);
+        expect(f.fundsUnit).toBe('元');
+        expect(f.problems).toEqual([]);
       });
     });
   }

@@ -51,3 +51,32 @@ describe('F10 整体支出绩效目标表 (only when present)', () => {
     });
   });
 });
+
+describe('F10 reads the block in the unit its header prints', () => {
+  const d = seedDisclosure('000');
+  const inYuan = (projectAmount: string): Sheet => {
+    const s = overallSheet(projectAmount, '1975500');
+    const rows = s.rows.map((r) =>
+      r.map((c) => (c && typeof c.value === 'string' ? { value: c.value.replace('万元', '元') } : c)),
+    );
+    // 元 figures: 197.55 万元 = 1,975,500 元.
+    const yuan = (v: string | null) => (v === null ? undefined : { value: v });
+    rows[4] = [yuan('合 计'), yuan('1975500'), yuan('合 计'), yuan('1975500')];
+    rows[5] = [yuan('其中:一般公共预算资金'), yuan('1975500'), yuan('其中:基本支出'), undefined];
+    rows[6] = [yuan('政府性基金预算资金'), yuan('0'), yuan('项目支出'), yuan(projectAmount)];
+    return { ...s, rows };
+  };
+
+  it('a block in 元 agreeing with 表12 gives nothing', () => {
+    expect(checkOverallForm({ sheets: [inYuan('1975500')] }, d)).toEqual([]);
+  });
+
+  it('a block in 元 that differs from 表12 is reported in 万元', () => {
+    const fs = checkOverallForm({ sheets: [inYuan('1900000')] }, d);
+    expect(fs.find((f) => f.message.includes('项目支出与表12合计'))).toMatchObject({
+      severity: 'error',
+      expected: '197.55',
+      actual: '190.00',
+    });
+  });
+});

@@ -2,6 +2,7 @@ import type { Cell, Sheet } from '../../src/core/model/grid';
 import { locateForms } from '../../src/core/forms/locate';
 import { checkForms } from '../../src/core/forms/rules';
 import { CodeTable } from '../../src/core/reference';
+import { ruleSpec } from '../../src/core/rules/catalogue';
 import { seedDisclosure, seedFormsSheet } from './seedForms';
 
 /** Deterministic pseudo-random damage, so a failure can be replayed. */
@@ -50,9 +51,29 @@ describe('odd input never crashes the reader or the rules', () => {
         workbook: { sheets: [sheet] },
         codes: new CodeTable([]),
       });
-      // A rule that failed would report itself as an info finding "未能完成".
-      expect(fs.filter((f) => f.message.includes('未能完成'))).toEqual([]);
-      for (const f of fs) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+      // A rule that threw would be reported by runModules as "运行出错" (docs/rules.md).
+      expect(fs.filter((f) => f.message.includes('运行出错'))).toEqual([]);
+      for (const f of fs) {
+        expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(ruleSpec(f.rule)?.severities).toContain(f.severity);
+      }
     });
   }
+});
+
+describe('a form rule that throws', () => {
+  it('becomes the one 提示 runModules documents, not an 信息 of its own', () => {
+    const broken = {
+      get sheets(): Sheet[] {
+        throw new Error('读取失败');
+      },
+    };
+    const fs = checkForms({ disclosure: seedDisclosure('003'), workbook: broken, codes: new CodeTable([]) });
+    expect(fs.length).toBeGreaterThan(0);
+    for (const f of fs) {
+      expect(f.severity).toBe('warning');
+      expect(f.message).toContain('运行出错');
+      expect(f.message).toContain('读取失败');
+    }
+  });
 });

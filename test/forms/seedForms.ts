@@ -55,13 +55,37 @@ class Grid {
   }
 }
 
-function money(seed: SeedId, raw: string | null | undefined): CellValue {
+/**
+ * How the form's 元 cells are written: as the seed printed them (000 text with separators, the
+ * others numbers), or — for the variants — all numbers, all text with separators (`1,890,489`),
+ * text ending in 元 (`1,890,489元`), or full-width text (`１，８９０，４８９`).
+ */
+export type MoneyStyle = 'seed' | 'number' | 'text' | 'textYuan' | 'fullWidth';
+
+export interface FormStyle {
+  money: MoneyStyle;
+}
+
+const SEED_STYLE: FormStyle = { money: 'seed' };
+
+const grouped = (raw: string): string => {
+  const [i, f] = raw.split('.');
+  return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
+};
+
+function money(seed: SeedId, raw: string | null | undefined, style: FormStyle = SEED_STYLE): CellValue {
   if (raw === null || raw === undefined) return null;
-  if (seed === '000') {
-    const [i, f] = raw.split('.');
-    return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
+  const how = style.money === 'seed' ? (seed === '000' ? 'text' : 'number') : style.money;
+  switch (how) {
+    case 'number':
+      return Number(raw);
+    case 'text':
+      return grouped(raw);
+    case 'textYuan':
+      return `${grouped(raw)}元`;
+    default:
+      return grouped(raw).replace(/[0-9,.]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
   }
-  return Number(raw);
 }
 
 const LEVEL1_ORDER = ['产出指标', '效益指标', '满意度指标'];
@@ -80,7 +104,7 @@ function printedLevel2(seed: SeedId, side: 'period' | 'annual', l2: string): str
 }
 
 /** Writes one form at row `top`; returns the next free row. */
-function writeForm(g: Grid, seed: SeedId, f: FixtureForm, top: number): number {
+function writeForm(g: Grid, seed: SeedId, f: FixtureForm, top: number, style: FormStyle = SEED_STYLE): number {
   const ex = formExtras(f);
   const half = seed === '000';
   let r = top;
@@ -121,10 +145,10 @@ function writeForm(g: Grid, seed: SeedId, f: FixtureForm, top: number): number {
   ];
   labels.forEach(([label, pv, av], i) => {
     g.set(r, 2, label);
-    g.set(r, 3, money(seed, pv));
+    g.set(r, 3, money(seed, pv, style));
     g.merge(r, 3, r, 4);
     g.set(r, 5, i === 0 ? (half ? '年度资金总额:' : '年度资金总额：') : label);
-    g.set(r, 6, money(seed, av));
+    g.set(r, 6, money(seed, av, style));
     g.merge(r, 6, r, 7);
     r++;
   });
@@ -223,12 +247,26 @@ function writeForm(g: Grid, seed: SeedId, f: FixtureForm, top: number): number {
   return r;
 }
 
-/** The seed's forms, stacked on one sheet as printed. */
-export function seedFormsSheet(seed: SeedId, name = FORMS_SHEET): Sheet {
+/** Forms in a seed's printed layout, stacked on one sheet (two empty rows between them). */
+export function formsSheet(seed: SeedId, forms: readonly FixtureForm[], name = FORMS_SHEET, style?: FormStyle): Sheet {
   const g = new Grid();
   let r = 0;
-  for (const f of loadFixture(seed).forms) r = writeForm(g, seed, f, r) + 2;
+  for (const f of forms) r = writeForm(g, seed, f, r, style) + 2;
   return g.sheet(name);
+}
+
+/** Forms in a seed's printed layout, one per sheet (`目标表1`, `目标表2`, …). */
+export function formSheets(seed: SeedId, forms: readonly FixtureForm[], style?: FormStyle): Sheet[] {
+  return forms.map((f, i) => {
+    const g = new Grid();
+    writeForm(g, seed, f, 0, style);
+    return g.sheet(`目标表${i + 1}`);
+  });
+}
+
+/** The seed's forms, stacked on one sheet as printed. */
+export function seedFormsSheet(seed: SeedId, name = FORMS_SHEET): Sheet {
+  return formsSheet(seed, loadFixture(seed).forms, name);
 }
 
 /** The seed's 13 tables (published layout) with its forms appended as one more sheet. */

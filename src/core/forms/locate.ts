@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { addr, textAt, valueAt, type Merge, type Sheet, type Workbook } from '../model/grid';
+import { readAmount } from './values';
 import { ZERO, parseMoney } from '../money';
 import {
   SPLIT_KEYS,
@@ -27,21 +28,54 @@ export interface FormProblem {
   sheet: string;
   cell: string;
   message: string;
+  /** The money field whose cell could not be read (so the rules leave that figure alone). */
+  field?: FieldKey;
+}
+
+/** A row of the funds block whose label is none of the five sources but which holds money. */
+export interface UnknownFundsRow {
+  side: Side;
+  cell: string;
+  label: string;
 }
 
 export interface LocatedForm extends PerformanceForm {
   problems: FormProblem[];
+  /** The unit the form prints its money in; `funds` are always 元 (× 10,000 from a 万元 form). */
+  fundsUnit: '元' | '万元';
+  /** Source rows the reader does not know: the five known sources may not be the whole split. */
+  unknownFundsRows: UnknownFundsRow[];
 }
 
 const norm = (s: string): string => sameNameKey(s).replace(/[:：]$/, '');
 
-const SPLIT_MATCH: Record<SplitKey, (s: string) => boolean> = {
-  central: (s) => s.endsWith('中央财政资金'),
-  provincial: (s) => s.startsWith('省级财政资金'),
-  local: (s) => s.startsWith('市县(区)财政资金') || s.startsWith('市县财政资金'),
-  selfRaised: (s) => s.startsWith('单位自筹'),
-  other: (s) => s.startsWith('其他资金'),
+/**
+ * How the five fund sources are labelled, after the same-name rule and without a leading
+ * `其中：` (data: another county's wording is one more entry).
+ */
+export const SPLIT_WORDS: Record<SplitKey, readonly string[]> = {
+  central: ['中央财政资金', '中央补助资金', '中央转移支付资金', '中央资金', '中央补助'],
+  provincial: ['省级财政资金', '省级补助资金', '省级转移支付资金', '省财政资金', '省级资金', '省级补助'],
+  local: [
+    '市县(区)财政资金',
+    '市县财政资金',
+    '市县(区)资金',
+    '县(区)财政资金',
+    '市级财政资金',
+    '县级财政资金',
+    '区级财政资金',
+    '本级财政资金',
+    '地方财政资金',
+  ],
+  selfRaised: ['单位自筹', '自筹资金', '单位资金', '自有资金'],
+  other: ['其他资金'],
 };
+
+function splitKeyOf(label: string): SplitKey | undefined {
+  const s = label.replace(/^其中:?/, '');
+  if (!s) return undefined;
+  return SPLIT_KEYS.find((k) => SPLIT_WORDS[k].some((w) => s === w || s.startsWith(w)));
+}
 
 const TEXT_MATCH: Record<(typeof TEXT_KEYS)[number], string[]> = {
   overview: [TEXT_LABEL.overview],
@@ -67,14 +101,14 @@ const LABELS = new Set(
     '项目属性',
     '项目期',
     '项目资金(元)',
+    '项目资金(万元)',
+    '项目资金',
     '实施期资金总额',
     '年度资金总额',
+    // Only the standard source labels: a project may well be named 中央补助资金 (other wordings
+    // are bounded by the next label on their row, see splitRow).
     '其中:中央财政资金',
-    '中央财政资金',
-    '省级财政资金',
-    '市县(区)财政资金',
-    '单位自筹',
-    '其他资金',
+    ...SPLIT_KEYS.map((k) => SPLIT_WORDS[k][0]),
     '总体目标',
     '实施期目标',
     '年度目标',
@@ -189,13 +223,9 @@ function emptyFunds(): SideFunds {
   };
 }
 
-function readBlock(rd: SheetReader, b: Block): LocatedForm {
-  const sheet = rd.sheet.name;
-  const cells: Partial<Record<FieldKey, string>> = {};
-  const problems: FormProblem[] = [];
-  const lc = b.col;
-  const f: LocatedForm = {
-    sheet,
+function emptyForm(rd: SheetReader, b: Block): LocatedForm {
+  return {
+    sheet: rd.sheet.name,
     tag: rd.sheet.tag,
     firstRow: b.top,
     lastRow: b.end - 1,
@@ -208,125 +238,253 @@ function readBlock(rd: SheetReader, b: Block): LocatedForm {
     texts: { overview: '', basis: '', necessity: '', measures: '', plan: '', goalsPeriod: '', goalsAnnual: '' },
     indicators: [],
     signature: { leader: '', handler: '', phone: '', date: '' },
-    cells,
+    cells: {},
     pages: 1,
     printedLevel2: { period: [], annual: [] },
-    problems,
+    problems: [],
+    fundsUnit: '元',
+    unknownFundsRows: [],
   };
-  if (b.top < b.start) {
+}
+
+const WAN = new Decimal(10000);
+
+/**
+ * A money cell of a form: a number, text with separators (`1,890,489`), or text that names its
+ * unit (`35,000元`, `3.5万元`, unambiguous whatever the form's unit). Anything else is a problem
+ * for the clerk, never a silent 0.
+ */
+function readMoneyCell(raw: unknown, unitFactor: Decimal): { ok: true; value: Decimal } | { ok: false; why: string } {
+  const p = parseMoney(raw);
+  if (p.ok) return { ok: true, value: p.value.times(unitFactor) };
+  if (typeof raw === 'string') {
+    const a = readAmount(raw);
+    if (a && !a.perUnit && /元|万/.test(raw)) return { ok: true, value: a.yuan };
+  }
+  return { ok: false, why: p.reason };
+}
+
+/**
+ * Reads one form block row by row. Each kind of row (identity, funds, texts, goals, indicator
+ * table, signature) has its own method that returns whether the row was its kind.
+ */
+class BlockReader {
+  readonly f: LocatedForm;
+  private readonly lc: number;
+  /** Inside the funds block: between the 资金总额 row and the first text row. */
+  private inFunds = false;
+  /** Column of the 年度资金总额 label (the 年度 side of the funds block starts there). */
+  private annualCol = -1;
+  /** The one side a one-sided funds block prints (only 年度资金总额, or only 实施期资金总额). */
+  private onlySide: Side | undefined;
+  private goalsHeader = -1;
+
+  constructor(
+    private readonly rd: SheetReader,
+    private readonly b: Block,
+  ) {
+    this.f = emptyForm(rd, b);
+    this.lc = b.col;
+  }
+
+  read(): LocatedForm {
+    this.titleLines();
+    for (let r = this.b.start; r < this.b.end; r++) {
+      if (this.identityRow(r)) continue;
+      if (this.totalsRow(r) || this.splitRow(r)) {
+        this.unknownFundsCells(r);
+        continue;
+      }
+      if (this.textRow(r) || this.goalsRows(r)) {
+        this.inFunds = false;
+        continue;
+      }
+      const next = this.indicatorTable(r);
+      if (next !== undefined) {
+        this.inFunds = false;
+        r = next - 1;
+        continue;
+      }
+      if (this.signatureRow(r)) continue;
+      if (this.inFunds) this.unknownFundsCells(r);
+    }
+    return this.f;
+  }
+
+  private get unitFactor(): Decimal {
+    return this.f.fundsUnit === '万元' ? WAN : new Decimal(1);
+  }
+
+  private labelled(r: number, c: number, key: FieldKey, end?: number): string {
+    const v = this.rd.valueAfter(r, c, end);
+    this.f.cells[key] = addr(r, v.c);
+    return v.text;
+  }
+
+  private money(r: number, c: number, side: Side, key: SplitKey | 'total', end?: number): void {
+    const v = this.rd.valueAfter(r, c, end);
+    const field = `funds.${side}.${key}` as FieldKey;
+    const cell = addr(r, v.c);
+    this.f.cells[field] = cell;
+    const raw = v.text ? valueAt(this.rd.sheet, r, v.c) : null;
+    const p = readMoneyCell(typeof raw === 'object' && raw !== null ? null : raw, this.unitFactor);
+    const sf = this.f.funds[side];
+    let value: Decimal = ZERO;
+    if (p.ok) value = p.value;
+    else this.f.problems.push({ sheet: this.f.sheet, cell, field, message: `金额${p.why}` });
+    if (key === 'total') sf.total = value;
+    else sf.split[key] = value;
+    sf.blank[key] = !v.text;
+  }
+
+  /** Title and year lines above 项目名称. */
+  private titleLines(): void {
+    const { rd, b, lc } = this;
+    if (b.top >= b.start) return;
     const lines = [];
     for (let r = b.top; r < b.start; r++) {
       const t = rd.text(r, lc) || rd.text(r, 0);
       if (t) lines.push(t);
     }
-    f.title = lines.find((l) => l.includes('绩效目标'));
-    f.yearLabel = lines.find((l) => /年度/.test(l) && !l.includes('绩效目标'));
+    this.f.title = lines.find((l) => l.includes('绩效目标'));
+    this.f.yearLabel = lines.find((l) => /年度/.test(l) && !l.includes('绩效目标'));
   }
-  const labelled = (r: number, c: number, key: FieldKey, end?: number): string => {
-    const v = rd.valueAfter(r, c, end);
-    cells[key] = addr(r, v.c);
-    return v.text;
-  };
-  const money = (r: number, c: number, side: Side, key: SplitKey | 'total', end?: number): void => {
-    const v = rd.valueAfter(r, c, end);
-    const fieldKey = `funds.${side}.${key}` as FieldKey;
-    cells[fieldKey] = addr(r, v.c);
-    const raw = v.text ? valueAt(rd.sheet, r, v.c) : null;
-    const p = parseMoney(typeof raw === 'object' && raw !== null ? null : raw);
-    const sf = f.funds[side];
-    let value: Decimal = ZERO;
-    if (!p.ok) problems.push({ sheet, cell: addr(r, v.c), message: `金额${p.reason}` });
-    else value = p.value;
-    if (key === 'total') sf.total = value;
-    else sf.split[key] = value;
-    sf.blank[key] = !v.text;
-  };
 
-  let indicatorStart = -1;
-  let goalsHeader = -1;
-  for (let r = b.start; r < b.end; r++) {
+  /** 项目名称; 主管部门及代码 + 实施单位; 项目属性 + 项目期. */
+  private identityRow(r: number): boolean {
+    const { rd, lc, f } = this;
     const w = rd.width(r);
-    const a = rd.n(r, lc);
-    if (a === '项目名称') {
-      f.projectName = labelled(r, lc, 'projectName');
-      continue;
+    if (rd.n(r, lc) === '项目名称') {
+      f.projectName = this.labelled(r, lc, 'projectName');
+      return true;
     }
     const dept = rd.find(r, (s) => s === '主管部门及代码', lc, lc + 2);
     if (dept >= 0) {
       const unitCol = rd.find(r, (s) => s === '实施单位', dept + 1);
-      f.department = labelled(r, dept, 'department', unitCol >= 0 ? unitCol : w);
-      if (unitCol >= 0) f.implementingUnit = labelled(r, unitCol, 'implementingUnit');
-      continue;
+      f.department = this.labelled(r, dept, 'department', unitCol >= 0 ? unitCol : w);
+      if (unitCol >= 0) f.implementingUnit = this.labelled(r, unitCol, 'implementingUnit');
+      return true;
     }
     const attr = rd.find(r, (s) => s === '项目属性', lc, lc + 2);
     if (attr >= 0) {
       const termCol = rd.find(r, (s) => s === '项目期', attr + 1);
-      f.attribute = labelled(r, attr, 'attribute', termCol >= 0 ? termCol : w);
-      if (termCol >= 0) f.period = labelled(r, termCol, 'period');
-      continue;
+      f.attribute = this.labelled(r, attr, 'attribute', termCol >= 0 ? termCol : w);
+      if (termCol >= 0) f.period = this.labelled(r, termCol, 'period');
+      return true;
     }
+    return false;
+  }
+
+  /** 实施期资金总额 / 年度资金总额, and the unit the funds block prints (`项目资金（万元）`). */
+  private totalsRow(r: number): boolean {
+    const { rd, lc } = this;
     const pTotal = rd.find(r, (s) => s.startsWith('实施期资金总额'), lc);
     const aTotal = rd.find(r, (s) => s.startsWith('年度资金总额'), lc);
-    if (pTotal >= 0 || aTotal >= 0) {
-      if (pTotal >= 0) money(r, pTotal, 'period', 'total', aTotal > pTotal ? aTotal : w);
-      if (aTotal >= 0) money(r, aTotal, 'annual', 'total');
-      continue;
+    if (pTotal < 0 && aTotal < 0) return false;
+    const unitLabel = rd.find(r, (s) => /^(项目资金|实施期资金总额|年度资金总额).*\(万元\)/.test(s), 0);
+    if (unitLabel >= 0) this.f.fundsUnit = '万元';
+    if (pTotal >= 0) this.money(r, pTotal, 'period', 'total', aTotal > pTotal ? aTotal : rd.width(r));
+    if (aTotal >= 0) this.money(r, aTotal, 'annual', 'total');
+    this.annualCol = aTotal;
+    this.onlySide = pTotal < 0 ? 'annual' : aTotal < 0 ? 'period' : undefined;
+    this.inFunds = true;
+    return true;
+  }
+
+  /** One source row, printed once per side (实施期 left, 年度 right). */
+  private splitRow(r: number): boolean {
+    const { rd, lc } = this;
+    const w = rd.width(r);
+    for (let c = lc; c < w; c++) {
+      const k = splitKeyOf(rd.n(r, c));
+      if (!k) continue;
+      const second = rd.find(r, (s) => splitKeyOf(s) === k, c + 1);
+      const firstSide: Side = this.onlySide ?? (second >= 0 || c < lc + 5 ? 'period' : 'annual');
+      this.money(r, c, firstSide, k, second >= 0 ? second : w);
+      if (second >= 0) this.money(r, second, 'annual', k);
+      return true;
     }
-    let splitRow = false;
-    for (const k of SPLIT_KEYS) {
-      const first = rd.find(r, SPLIT_MATCH[k], lc);
-      if (first < 0) continue;
-      splitRow = true;
-      const second = rd.find(r, SPLIT_MATCH[k], first + 1);
-      const firstSide: Side = second >= 0 || first < lc + 5 ? 'period' : 'annual';
-      money(r, first, firstSide, k, second >= 0 ? second : w);
-      if (second >= 0) money(r, second, 'annual', k);
-      break;
+    return false;
+  }
+
+  /**
+   * Money in the funds block under a label the reader does not know (`其中：财政拨款`, `上级补助`),
+   * on a row of its own or beside a known source on the other side.
+   */
+  private unknownFundsCells(r: number): void {
+    const { rd, lc } = this;
+    const w = rd.width(r);
+    for (let c = lc; c < w; c++) {
+      const label = rd.text(r, c);
+      const n = rd.n(r, c);
+      if (!label || parseMoney(label).ok || rd.isLabel(r, c) || splitKeyOf(n)) continue;
+      if (/^(项目资金|实施期资金总额|年度资金总额)/.test(n)) continue;
+      const v = rd.valueAfter(r, c);
+      const raw = v.text ? valueAt(rd.sheet, r, v.c) : null;
+      if (!v.text || v.c === c || !parseMoney(typeof raw === 'object' ? null : raw).ok) continue;
+      if (Object.values(this.f.cells).includes(addr(r, v.c))) continue;
+      const side: Side = this.annualCol >= 0 && c >= this.annualCol ? 'annual' : 'period';
+      this.f.unknownFundsRows.push({ side, cell: addr(r, v.c), label });
+      c = v.c;
     }
-    if (splitRow) continue;
-    let textRow = false;
+  }
+
+  private textRow(r: number): boolean {
+    const { rd, lc, f } = this;
     for (const k of TEXT_KEYS) {
       const c = rd.find(r, (s) => TEXT_MATCH[k].some((l) => norm(l) === s), lc, lc + 2);
       if (c < 0) continue;
-      f.texts[k] = labelled(r, c, k);
-      textRow = true;
-      break;
+      f.texts[k] = this.labelled(r, c, k);
+      return true;
     }
-    if (textRow) continue;
-    const pGoal = rd.find(r, (s) => s === '实施期目标', lc);
-    if (pGoal >= 0) {
-      goalsHeader = r;
-      continue;
-    }
-    if (goalsHeader >= 0 && r === goalsHeader + 1) {
-      const aGoalHead = rd.find(goalsHeader, (s) => s === '年度目标', lc);
-      const split = aGoalHead >= 0 ? aGoalHead : lc + 5;
-      const left = firstText(rd, r, lc + 1, split, (c) => rd.n(r, c) === '总体目标');
-      const right = firstText(rd, r, split, w);
-      f.texts.goalsPeriod = left.text;
-      cells.goalsPeriod = addr(r, left.c >= 0 ? left.c : lc + 2);
-      f.texts.goalsAnnual = right.text;
-      cells.goalsAnnual = addr(r, right.c >= 0 ? right.c : split);
-      continue;
-    }
-    if (rd.find(r, (s) => s === '一级指标', lc, lc + 3) >= 0 && rd.find(r, (s) => s === '三级指标', lc) >= 0) {
-      indicatorStart = r;
-      cells.indicatorHeader = addr(r, lc);
-      r = readIndicators(rd, f, r + 1, b.end, lc) - 1;
-      continue;
-    }
-    const sig = rd.find(r, (s) => s === '负责人' || s === '填报日期', lc);
-    if (sig >= 0) {
-      for (const [k, label] of Object.entries(SIGNATURE) as [keyof typeof SIGNATURE, string][]) {
-        const c = rd.find(r, (s) => s === label, lc);
-        if (c < 0) continue;
-        const next = rd.find(r, (s) => Object.values(SIGNATURE).includes(s), c + 1);
-        f.signature[k] = labelled(r, c, `signature.${k}`, next >= 0 ? next : w);
-      }
-    }
+    return false;
   }
-  if (indicatorStart < 0) delete cells.indicatorHeader;
-  return f;
+
+  /** 总体目标: the 实施期目标 / 年度目标 header, then the row holding both texts. */
+  private goalsRows(r: number): boolean {
+    const { rd, lc, f } = this;
+    if (rd.find(r, (s) => s === '实施期目标', lc) >= 0) {
+      this.goalsHeader = r;
+      return true;
+    }
+    if (this.goalsHeader < 0 || r !== this.goalsHeader + 1) return false;
+    const w = rd.width(r);
+    const aGoalHead = rd.find(this.goalsHeader, (s) => s === '年度目标', lc);
+    const split = aGoalHead >= 0 ? aGoalHead : lc + 5;
+    const left = firstText(rd, r, lc + 1, split, (c) => rd.n(r, c) === '总体目标');
+    const right = firstText(rd, r, split, w);
+    f.texts.goalsPeriod = left.text;
+    f.cells.goalsPeriod = addr(r, left.c >= 0 ? left.c : lc + 2);
+    f.texts.goalsAnnual = right.text;
+    f.cells.goalsAnnual = addr(r, right.c >= 0 ? right.c : split);
+    return true;
+  }
+
+  /** The indicator header (一级指标 … 三级指标); returns the row after the indicator rows. */
+  private indicatorTable(r: number): number | undefined {
+    const { rd, lc, f } = this;
+    if (rd.find(r, (s) => s === '一级指标', lc, lc + 3) < 0 || rd.find(r, (s) => s === '三级指标', lc) < 0)
+      return undefined;
+    f.cells.indicatorHeader = addr(r, lc);
+    return readIndicators(rd, f, r, this.b.end, lc);
+  }
+
+  private signatureRow(r: number): boolean {
+    const { rd, lc, f } = this;
+    if (rd.find(r, (s) => s === '负责人' || s === '填报日期', lc) < 0) return false;
+    const w = rd.width(r);
+    for (const [k, label] of Object.entries(SIGNATURE) as [keyof typeof SIGNATURE, string][]) {
+      const c = rd.find(r, (s) => s === label, lc);
+      if (c < 0) continue;
+      const next = rd.find(r, (s) => Object.values(SIGNATURE).includes(s), c + 1);
+      f.signature[k] = this.labelled(r, c, `signature.${k}`, next >= 0 ? next : w);
+    }
+    return true;
+  }
+}
+
+function readBlock(rd: SheetReader, b: Block): LocatedForm {
+  return new BlockReader(rd, b).read();
 }
 
 function firstText(
@@ -353,8 +511,14 @@ interface SideCursor {
   used: boolean;
 }
 
-/** Indicator rows until the signature row or a row that is not an indicator row; returns next row. */
-function readIndicators(rd: SheetReader, f: LocatedForm, from: number, end: number, lc: number): number {
+/**
+ * Indicator rows under the header row `header`, until the signature row or two empty rows;
+ * returns the next row. A header with one 三级指标 column is a one-sided form (年度 only, as many
+ * counties print them): its indicators are the 年度 side and the 实施期 side is not in the layout.
+ */
+function readIndicators(rd: SheetReader, f: LocatedForm, header: number, end: number, lc: number): number {
+  const oneSided = rd.find(header, (s) => s === '三级指标', rd.find(header, (s) => s === '三级指标', lc) + 1) < 0;
+  const from = header + 1;
   let level1 = '';
   const cur: Record<Side, SideCursor> = {
     period: { col: lc + 3, used: false },
@@ -379,8 +543,8 @@ function readIndicators(rd: SheetReader, f: LocatedForm, from: number, end: numb
     // 二级 labels on this row: the first belongs to 实施期 unless it is already on the 年度 side.
     const l2cols: number[] = [];
     for (let c = lc; c < w; c++) if (canonicalLevel2(rd.text(r, c))) l2cols.push(c);
-    let pc = l2cols.find((c) => c < lc + 5);
-    let ac = l2cols.find((c) => c >= lc + 4 && c !== pc);
+    let pc = oneSided ? undefined : l2cols.find((c) => c < lc + 5);
+    let ac = oneSided ? l2cols[0] : l2cols.find((c) => c >= lc + 4 && c !== pc);
     if (pc !== undefined && ac === undefined && pc >= lc + 4 && cur.period.level2 !== undefined) {
       ac = pc;
       pc = undefined;

@@ -1,7 +1,10 @@
 import Decimal from 'decimal.js';
 import type { LocatedForm } from './locate';
-import { toYuan, type ProjectLine } from './projects';
+import { agreesWithWan, toYuan, type ProjectLine } from './projects';
 import { sameNameKey } from '../text/sameName';
+import { sameUnit } from './unitName';
+
+export { sameUnit };
 
 /**
  * Pairs 表12 projects with forms (F1, and re-sync: docs/domain.md § 目标表与表12): same name (and unit), then a
@@ -25,9 +28,6 @@ export interface MatchResult {
   /** Further copies of a paired form (same project). */
   duplicates: { project: ProjectLine; form: LocatedForm; of: LocatedForm }[];
 }
-
-/** ±50 元 between 元 and 万元 (docs/domain.md § 金额与单位). */
-export const YUAN_TOLERANCE = new Decimal(50);
 
 export function levenshtein(a: string, b: string): number {
   const x = [...a];
@@ -53,19 +53,18 @@ export function isNearMiss(a: string, b: string): boolean {
   return d <= 2 || (len > 0 && 1 - d / len >= 0.9);
 }
 
-/** 实施单位 is often truncated in print: compare by prefix. */
-export function sameUnit(a: string, b: string): boolean {
-  const x = sameNameKey(a);
-  const y = sameNameKey(b);
-  if (!x || !y) return true;
-  if (x === y) return true;
-  const short = x.length < y.length ? x : y;
-  const long = x.length < y.length ? y : x;
-  return short.length >= 4 && long.startsWith(short);
-}
-
 function amountGap(p: ProjectLine, f: LocatedForm): Decimal {
   return toYuan(p.total).minus(f.funds.annual.total).abs();
+}
+
+/** The form's 年度 figure is 表12's amount, exactly or as its rounding to 0.01 万元 (docs/forms.md § F2: 元 against 万元). */
+function sameAmount(p: ProjectLine, f: LocatedForm): boolean {
+  return agreesWithWan(f.funds.annual.total, p.total);
+}
+
+/** The form names the project's unit, or 表12 does not say which unit the project belongs to. */
+function unitFits(p: ProjectLine, f: LocatedForm): boolean {
+  return p.unitSource === 'default' || sameUnit(p.unit, f.implementingUnit);
 }
 
 export interface MatchOptions {
@@ -101,8 +100,8 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
     for (const p of group) {
       // The same amount is the strongest sign (a wrong 实施单位 is a typo F9 reports), then the unit.
       const rank = (f: LocatedForm): [number, number, Decimal] => [
-        amountGap(p, f).lte(YUAN_TOLERANCE) ? 0 : 1,
-        sameUnit(p.unit, f.implementingUnit) ? 0 : 1,
+        sameAmount(p, f) ? 0 : 1,
+        unitFits(p, f) ? 0 : 1,
         amountGap(p, f),
       ];
       const pool = candidates
@@ -133,7 +132,7 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
         (f) =>
           !used.has(f) &&
           isNearMiss(p.name, f.projectName) &&
-          (!opts.cautious || similarity(p.name, f.projectName) >= 0.75 || amountGap(p, f).lte(YUAN_TOLERANCE)),
+          (!opts.cautious || similarity(p.name, f.projectName) >= 0.75 || sameAmount(p, f)),
       )
       .sort(
         (a, b) =>
@@ -150,13 +149,7 @@ export function matchForms(projects: ProjectLine[], forms: LocatedForm[], opts: 
   // Same unit and amount, when exactly one form fits: a renamed project.
   for (const p of projects) {
     if (paired.has(p)) continue;
-    const cands = forms.filter(
-      (f) =>
-        !used.has(f) &&
-        sameUnit(p.unit, f.implementingUnit) &&
-        !p.total.isZero() &&
-        amountGap(p, f).lte(YUAN_TOLERANCE),
-    );
+    const cands = forms.filter((f) => !used.has(f) && unitFits(p, f) && !p.total.isZero() && sameAmount(p, f));
     if (cands.length !== 1) continue;
     used.add(cands[0]);
     paired.add(p);

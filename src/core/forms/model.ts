@@ -142,6 +142,13 @@ export const LEVEL2_ALIASES: Record<string, string> = {
   服务对象满意度: '服务对象满意度指标',
   服务对象满意度指: '服务对象满意度指标',
   满意度: '服务对象满意度指标',
+  // The 2021 common framework splits 成本指标 into economic / social / ecological cost.
+  经济成本指标: '成本指标',
+  社会成本指标: '成本指标',
+  生态环境成本指标: '成本指标',
+  经济成本: '成本指标',
+  社会成本: '成本指标',
+  生态环境成本: '成本指标',
 };
 
 const LEVEL1_OF = new Map<string, string>();

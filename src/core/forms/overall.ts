@@ -40,6 +40,24 @@ function findOverallSheet(wb: Workbook): { sheet: Sheet; header: number } | unde
   return undefined;
 }
 
+const WAN = new Decimal(10000);
+
+/**
+ * The unit the block prints: `资金总额（万元）` in the header (004), `单位：元` or `（元）` in the
+ * header or a line above it. 万元 unless 元 is written, as the tables are.
+ */
+function unitFactor(sheet: Sheet, header: number): Decimal {
+  for (let r = header; r >= Math.max(0, header - 4); r--) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const t = norm(textAt(sheet, r, c));
+      if (/\(万元\)|单位:万元/.test(t)) return new Decimal(1);
+      if (/\(元\)|单位:元/.test(t)) return new Decimal(1).div(WAN);
+    }
+  }
+  return new Decimal(1);
+}
+
 function entriesAfter(sheet: Sheet, header: number): { sources: Entry[]; directions: Entry[] } {
   const sources: Entry[] = [];
   const directions: Entry[] = [];
@@ -93,7 +111,12 @@ export function checkOverallForm(wb: Workbook, d: Disclosure): Finding[] {
   const found = findOverallSheet(wb);
   if (!found) return [];
   const { sheet, header } = found;
-  const { sources, directions } = entriesAfter(sheet, header);
+  // Every figure in 万元, whatever the block prints, so 尾差 and 表12 compare alike.
+  const factor = unitFactor(sheet, header);
+  const read = entriesAfter(sheet, header);
+  const inWan = (e: Entry): Entry => ({ ...e, value: e.value.times(factor) });
+  const sources = read.sources.map(inWan);
+  const directions = read.directions.map(inWan);
   const out: (Finding | undefined)[] = [];
   const isTotal = (e: Entry): boolean => e.label.replace(/\s/g, '') === '合计';
   const sTotal = sources.find(isTotal);

@@ -11,6 +11,7 @@ import { sameNameKey } from '../text/sameName';
  * 表12; the form converts to 元 exactly (× 10000, decimal).
  */
 export type FinanceSource = 'central' | 'provincial' | 'local';
+export type UnitSource = 'group' | 'document' | 'default';
 
 export interface ProjectLine {
   /** Stable key: unit + name (+ `#n` for the n-th repeat of the same name in one unit). */
@@ -18,6 +19,13 @@ export interface ProjectLine {
   name: string;
   /** 实施单位: the enclosing unit (部门 documents) or the document's unit (单位). */
   unit: string;
+  /**
+   * Where `unit` comes from: a unit subtotal row above the project in 表12 (`group`), the
+   * document itself when it is a 单位 document (`document`), or nothing — a 部门 document (or one
+   * of unknown level) listing its projects flat, where `unit` is only the document's name filled
+   * in for new forms (`default`) and says nothing about who carries the project out.
+   */
+  unitSource: UnitSource;
   total: Decimal;
   gpb: Decimal;
   fund: Decimal;
@@ -51,9 +59,13 @@ function amount(row: TableRow, key: string): Decimal {
   return row.values[key]?.value ?? ZERO;
 }
 
+const trim = (s: string): string => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+
 /**
- * Projects of 表12 in table order. Indentation is stripped from names; a project's unit is
- * the row's `unit` (set by the locator for 部门 documents) or the document's unit.
+ * Projects of 表12 in table order. Indentation is stripped from names. A project's unit is
+ * known only from a unit subtotal row above it, or from the document when it is a 单位
+ * document; otherwise (a 部门 document listing projects flat) the locator's `row.unit` or the
+ * document's name is kept for drafting forms, marked `default` so no rule compares with it.
  */
 export function projectsFromDisclosure(d: Disclosure): ProjectLine[] {
   const t12 = d.tables.t12;
@@ -61,11 +73,14 @@ export function projectsFromDisclosure(d: Disclosure): ProjectLine[] {
   const docUnit = d.meta.unit ?? t12.rows.find((r) => r.kind === 'total' || r.kind === 'unit')?.name ?? '';
   const seen = new Map<string, number>();
   const out: ProjectLine[] = [];
+  let group: string | undefined;
   for (const row of t12.rows) {
+    if (row.kind === 'unit') group = trim(row.unit ?? row.name ?? row.label) || undefined;
     if (row.kind !== 'project') continue;
-    const name = (row.name ?? row.label).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    const name = trim(row.name ?? row.label);
     if (!name) continue;
-    const unit = (row.unit ?? docUnit).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    const unit = group ?? trim(row.unit ?? docUnit);
+    const unitSource: UnitSource = group ? 'group' : d.meta.level === '单位' ? 'document' : 'default';
     const base = projectKey(unit, name);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
@@ -74,6 +89,7 @@ export function projectsFromDisclosure(d: Disclosure): ProjectLine[] {
       key: projectKey(unit, name, n),
       name,
       unit,
+      unitSource,
       total: amount(row, 'total'),
       gpb: amount(row, 'gpb'),
       fund: amount(row, 'fund'),
@@ -98,6 +114,17 @@ export const WAN = new Decimal(10000);
 /** 表12 万元 → 元, exact. */
 export function toYuan(wan: Decimal): Decimal {
   return wan.times(WAN);
+}
+
+/**
+ * A form's 元 figure and a 万元 figure printed for it agree when the 万元 figure is the 元 figure
+ * itself or that figure rounded down or up to 0.01 万元: the form carries the exact amount, 表12 its
+ * rounding, and either rounding direction may be the one that balances 表12's totals (docs/forms.md § F2: 元 against 万元).
+ */
+export function agreesWithWan(yuan: Decimal, wan: Decimal): boolean {
+  const exact = yuan.div(WAN);
+  if (exact.eq(wan)) return true;
+  return exact.toDecimalPlaces(2, Decimal.ROUND_FLOOR).eq(wan) || exact.toDecimalPlaces(2, Decimal.ROUND_CEIL).eq(wan);
 }
 
 /** 元 → the `≤{x}万元` text of the 成本指标 row, without trailing zeros (245.9511, 10.5). */

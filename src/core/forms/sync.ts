@@ -1,5 +1,5 @@
 import { addr, parseAddr, textAt, valueAt, type Sheet, type Workbook } from '../model/grid';
-import { parseMoney } from '../money';
+import { Decimal, parseMoney } from '../money';
 import type { SheetPlan } from '../templates/plan';
 import { COST_CONTROL_NAME, draftForm } from './draft';
 import { planToSheet } from './grid';
@@ -94,6 +94,11 @@ export function prefilledValues(c: FormContent): [SyncField, CellContent][] {
   return out;
 }
 
+/** A form printing its money in 万元 gets 万元 (the record keeps what was written). */
+function inFormUnit(v: CellContent, f: LocatedForm): CellContent {
+  return f.fundsUnit === '万元' && typeof v === 'number' ? new Decimal(v).div(10000).toNumber() : v;
+}
+
 function cellOf(f: LocatedForm, field: SyncField): string | undefined {
   if (field === 'cost.period' || field === 'cost.annual') {
     const side: Side = field === 'cost.period' ? 'period' : 'annual';
@@ -163,12 +168,15 @@ export function planSync(
     const fields: SyncField[] = [];
     const newRecord: RecordEntry[] = [];
     const newKey = recordKey(desired.implementingUnit, desired.projectName);
-    for (const [field, want] of prefilledValues(desired)) {
+    for (const [field, wantYuan] of prefilledValues(desired)) {
       if (keepPeriod && (field.startsWith('funds.period') || field === 'cost.period')) continue;
+      // 表12 without unit rows does not say who carries the project out: the form's unit stays.
+      if (field === 'implementingUnit' && project.unitSource === 'default') continue;
       const cell = cellOf(form, field);
       if (!cell) continue;
       const now = current(sheets.get(form.sheet), cell);
       const money = field.startsWith('funds.');
+      const want = money ? inFormUnit(wantYuan, form) : wantYuan;
       const recorded = rec?.get(field);
       if (sameContent(now, want, money)) {
         if (rec?.has(field)) newRecord.push({ key: newKey, field, value: want });
