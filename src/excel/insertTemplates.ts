@@ -8,8 +8,10 @@ import {
   type PreparedSheet,
 } from '../core/templates/planLayout';
 import { chooseNames, type SheetConflict } from '../core/templates/sheetNames';
+import { supports } from './features';
+import { withOwnWrites, type EventSuspension } from './ownWrites';
 import { isStaleReference, tagToDefinedName } from '../core/templates/tagNames';
-import type { XlContext, XlRange, XlRequirements, XlWorksheet } from './xl';
+import type { XlContext, XlRangeFormat, XlRequirements, XlWorksheet } from './xl';
 
 /**
  * Inserts SheetPlans as new worksheets in a fixed number of syncs: one to read the existing sheet
@@ -48,9 +50,53 @@ export type InsertResult =
   | { status: 'inserted'; sheets: InsertedSheet[]; syncs: number; printSetup: 'done' | 'unsupported' | 'failed' };
 
 export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
-const OP_OVERHEAD = 300;
+
+/**
+ * Estimated request bytes of one queued action with its object path (Office.js sends
+ * `{"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":…}` per action and a similar
+ * record per range, format or border it navigates to): deliberately on the high side, because an
+ * underestimate costs a refused request and an overestimate only an extra sync.
+ */
+export const ACTION_BYTES = 300;
+
+/** One piece of the write: what it queues, and an upper bound of the request bytes it adds. */
+interface Step {
+  bytes: number;
+  queue: () => void;
+}
+
+/**
+ * Queues steps, syncing first whenever the next one would take the pending request past the
+ * limit. A step bigger than the limit on its own goes alone (rows are split before that).
+ */
+class RequestPacker {
+  private pending = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly sync: () => Promise<void>,
+  ) {}
+
+  async add(step: Step): Promise<void> {
+    if (this.pending > 0 && this.pending + step.bytes > this.max) {
+      await this.sync();
+      this.pending = 0;
+    }
+    step.queue();
+    this.pending += step.bytes;
+  }
+}
 
 export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: InsertOptions): Promise<InsertResult> {
+  return withOwnWrites(ctx, opts.requirements, (events) => insertWithEvents(ctx, plans, opts, events));
+}
+
+async function insertWithEvents(
+  ctx: XlContext,
+  plans: SheetPlan[],
+  opts: InsertOptions,
+  events: EventSuspension,
+): Promise<InsertResult> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     await ctx.sync();
@@ -71,36 +117,33 @@ export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: 
   const { targets, conflicts } = chooseNames(plans, existing, opts.renames ?? {});
   if (conflicts.length > 0) return { status: 'conflicts', conflicts, syncs };
 
+  // Our writes raise change events like the clerk's; where the host can, they are switched off.
+  events.suspend();
+  const packer = new RequestPacker(maxPayload, sync);
   const inserted: InsertedSheet[] = [];
   const added: { ws: XlWorksheet; plan: SheetPlan }[] = [];
-  let pending = 0;
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i];
     const name = targets[i];
     const prepared = prepareSheet(plan, styles);
-    const ws = wb.worksheets.add(name);
-    const chunks = rowChunks(prepared, maxPayload);
-    for (const [start, end] of chunks) {
-      const size = payloadOf(prepared, start, end);
-      if (pending > 0 && pending + size > maxPayload) {
-        await sync();
-        pending = 0;
-      }
-      writeRows(ws, prepared, start, end);
-      pending += size;
+    let ws: XlWorksheet | undefined;
+    await packer.add({ bytes: 2 * ACTION_BYTES, queue: () => (ws = wb.worksheets.add(name)) });
+    const sheet = ws as XlWorksheet;
+    for (const [start, end] of rowChunks(prepared, maxPayload)) {
+      await packer.add({ bytes: rowsBytes(prepared, start, end), queue: () => writeRows(sheet, prepared, start, end) });
     }
-    pending += writeLayout(ws, plan, prepared, styles, opts.requirements);
+    for (const step of layoutSteps(sheet, plan, prepared, styles, opts.requirements)) await packer.add(step);
     const definedName = tagToDefinedName(plan.tag);
     const old = definedNames.get(definedName.toUpperCase());
     // A tag name can exist once per workbook. A stale one (its sheet deleted) is ours and is
     // replaced; a live one belongs to the first copy, so a second copy stays untagged.
     let tagged = !old;
     if (old && isStaleReference(old.value)) {
-      wb.names.getItem(old.name).delete();
+      await packer.add({ bytes: 2 * ACTION_BYTES, queue: () => wb.names.getItem(old.name).delete() });
       tagged = true;
     }
     if (tagged) {
-      wb.names.add(definedName, ws.getRange('A1'));
+      await packer.add({ bytes: 2 * ACTION_BYTES, queue: () => wb.names.add(definedName, sheet.getRange('A1')) });
       definedNames.set(definedName.toUpperCase(), {
         name: definedName,
         type: 'Range',
@@ -110,15 +153,17 @@ export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: 
       });
     }
     inserted.push({ tag: plan.tag, name, definedName: tagged ? definedName : undefined });
-    added.push({ ws, plan });
+    added.push({ ws: sheet, plan });
     report(i + 1, `已准备 ${name}`);
   }
-  if (added.length > 0) added[0].ws.activate();
+  if (added.length > 0) await packer.add({ bytes: ACTION_BYTES, queue: () => added[0].ws.activate() });
   report(plans.length, '正在写入工作簿…');
   await sync();
 
   let printSetup: 'done' | 'unsupported' | 'failed' = 'unsupported';
-  if (opts.requirements.isSetSupported('ExcelApi', '1.9') && added.length > 0) {
+  if (supports(opts.requirements, 'printSetup') && added.length > 0) {
+    // Events come back on at the head of this batch: page layout raises no change event.
+    events.queueRestore();
     for (const { ws, plan } of added) {
       ws.pageLayout.paperSize = 'A4';
       ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -126,10 +171,12 @@ export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: 
     }
     try {
       await sync();
+      events.synced();
       printSetup = 'done';
     } catch {
       // Print setup is a courtesy: the tables are already in, so a refusal must not undo them.
       syncs++;
+      events.failed();
       printSetup = 'failed';
     }
   }
@@ -137,13 +184,18 @@ export async function insertTemplates(ctx: XlContext, plans: SheetPlan[], opts: 
   return { status: 'inserted', sheets: inserted, syncs, printSetup };
 }
 
-function payloadOf(p: PreparedSheet, start: number, end: number): number {
-  let n = 0;
+/** Upper bound of the JSON of one cell in the `formulas` and `numberFormat` arrays. */
+function cellBytes(formula: string | number, numberFormat: string): number {
+  const f = typeof formula === 'string' ? formula.length * 3 + 3 : String(formula).length + 1;
+  return f + numberFormat.length * 3 + 3;
+}
+
+/** Request bytes of writing rows [start, end): two array writes on one range. */
+function rowsBytes(p: PreparedSheet, start: number, end: number): number {
+  let n = 3 * ACTION_BYTES;
   for (let r = start; r < end; r++) {
-    for (let c = 0; c < p.cols; c++) {
-      const f = p.formulas[r][c];
-      n += (typeof f === 'string' ? f.length * 3 : 12) + p.numberFormat[r][c].length + 6;
-    }
+    n += 4;
+    for (let c = 0; c < p.cols; c++) n += cellBytes(p.formulas[r][c], p.numberFormat[r][c]);
   }
   return n;
 }
@@ -152,13 +204,13 @@ function payloadOf(p: PreparedSheet, start: number, end: number): number {
 function rowChunks(p: PreparedSheet, maxPayload: number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
-  let size = 0;
+  let size = 3 * ACTION_BYTES;
   for (let r = 0; r < p.rows; r++) {
-    const rowSize = payloadOf(p, r, r + 1);
+    const rowSize = rowsBytes(p, r, r + 1) - 3 * ACTION_BYTES;
     if (r > start && size + rowSize > maxPayload) {
       out.push([start, r]);
       start = r;
-      size = 0;
+      size = 3 * ACTION_BYTES;
     }
     size += rowSize;
   }
@@ -175,55 +227,96 @@ function writeRows(ws: XlWorksheet, p: PreparedSheet, start: number, end: number
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
 
-function applyStyle(range: XlRange, style: CellStyle, multiRow: boolean, multiCol: boolean): void {
-  if (style.bold !== undefined) range.format.font.bold = style.bold;
-  if (style.size !== undefined) range.format.font.size = style.size;
+/** A range whose format takes any assignment and sends nothing: for counting applyStyle's actions. */
+const NULL_RANGE: { format: XlRangeFormat } = {
+  format: {
+    font: { bold: false, size: 0, name: '', color: '' },
+    fill: { color: '' },
+    borders: { getItem: () => ({ style: '', weight: '' }) },
+    horizontalAlignment: '',
+    verticalAlignment: '',
+    wrapText: false,
+    columnWidth: 0,
+    rowHeight: 0,
+    indentLevel: 0,
+  },
+};
+
+/** Queues a style on a range; returns the number of actions and object paths it queued. */
+function applyStyle(range: { format: XlRangeFormat }, style: CellStyle, multiRow: boolean, multiCol: boolean): number {
+  let n = 3; // the range, its format and its font
+  const set = (f: () => void): void => {
+    f();
+    n++;
+  };
+  if (style.bold !== undefined) set(() => (range.format.font.bold = style.bold as boolean));
+  if (style.size !== undefined) set(() => (range.format.font.size = style.size as number));
   if (style.hAlign)
-    range.format.horizontalAlignment = style.hAlign === 'left' ? 'Left' : style.hAlign === 'right' ? 'Right' : 'Center';
+    set(
+      () =>
+        (range.format.horizontalAlignment =
+          style.hAlign === 'left' ? 'Left' : style.hAlign === 'right' ? 'Right' : 'Center'),
+    );
   if (style.vAlign)
-    range.format.verticalAlignment = style.vAlign === 'top' ? 'Top' : style.vAlign === 'bottom' ? 'Bottom' : 'Center';
-  if (style.wrap !== undefined) range.format.wrapText = style.wrap;
-  if (style.fill) range.format.fill.color = '#' + style.fill;
-  if (style.indent) range.format.indentLevel = style.indent;
+    set(
+      () =>
+        (range.format.verticalAlignment =
+          style.vAlign === 'top' ? 'Top' : style.vAlign === 'bottom' ? 'Bottom' : 'Center'),
+    );
+  if (style.wrap !== undefined) set(() => (range.format.wrapText = style.wrap as boolean));
+  if (style.fill) {
+    set(() => (range.format.fill.color = '#' + style.fill));
+    n++; // the fill object
+  }
+  if (style.indent) set(() => (range.format.indentLevel = style.indent as number));
   if (style.border) {
     const edges = [...EDGES];
     if (multiRow) edges.push('InsideHorizontal');
     if (multiCol) edges.push('InsideVertical');
-    for (const e of edges) range.format.borders.getItem(e).style = 'Continuous';
+    for (const e of edges) {
+      set(() => (range.format.borders.getItem(e).style = 'Continuous'));
+      n++; // the border object
+    }
   }
+  return n;
 }
 
-/** Queues styles, merges, sizes and freeze panes; returns an estimate of the request bytes. */
-function writeLayout(
+/** Styles, merges, sizes and freeze panes as steps, each with its request bytes. */
+function layoutSteps(
   ws: XlWorksheet,
   plan: SheetPlan,
   p: PreparedSheet,
   styles: Record<StyleName, CellStyle>,
   req: XlRequirements,
-): number {
-  let ops = 0;
+): Step[] {
+  const steps: Step[] = [];
   for (const rect of p.rects) {
     const style = styles[rect.style];
     if (!style) continue;
-    applyStyle(ws.getRange(rectAddress(rect)), style, rect.bottom > rect.top, rect.right > rect.left);
-    ops += 4;
+    // Counted by a dry run against a recorder, so the estimate follows applyStyle exactly.
+    const actions = applyStyle(NULL_RANGE, style, rect.bottom > rect.top, rect.right > rect.left);
+    steps.push({
+      bytes: actions * ACTION_BYTES,
+      queue: () =>
+        void applyStyle(ws.getRange(rectAddress(rect)), style, rect.bottom > rect.top, rect.right > rect.left),
+    });
   }
   for (const m of plan.merges) {
-    ws.getRange(rectAddress(m)).merge(false);
-    ops++;
+    steps.push({ bytes: 2 * ACTION_BYTES, queue: () => ws.getRange(rectAddress(m)).merge(false) });
   }
   for (const run of columnWidthRuns(plan.columnWidths)) {
-    ws.getRange(run.address).format.columnWidth = charsToPoints(run.width);
-    ops++;
+    steps.push({
+      bytes: 3 * ACTION_BYTES,
+      queue: () => (ws.getRange(run.address).format.columnWidth = charsToPoints(run.width)),
+    });
   }
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
     const r = Number(row) + 1;
-    ws.getRange(`${r}:${r}`).format.rowHeight = height;
-    ops++;
+    steps.push({ bytes: 3 * ACTION_BYTES, queue: () => (ws.getRange(`${r}:${r}`).format.rowHeight = height) });
   }
-  if (plan.freezeRows && plan.freezeRows > 0 && req.isSetSupported('ExcelApi', '1.7')) {
-    ws.freezePanes.freezeRows(plan.freezeRows);
-    ops++;
+  if (plan.freezeRows && plan.freezeRows > 0 && supports(req, 'freezePanes')) {
+    const rows = plan.freezeRows;
+    steps.push({ bytes: 2 * ACTION_BYTES, queue: () => ws.freezePanes.freezeRows(rows) });
   }
-  return ops * OP_OVERHEAD;
+  return steps;
 }

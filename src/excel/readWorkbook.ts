@@ -74,6 +74,7 @@ export async function readSnapshot(outer: XlContext, opts: ReadOptions = {}): Pr
   let syncs = 0;
   const ctx: XlContext = {
     workbook: outer.workbook,
+    runtime: outer.runtime,
     sync: () => {
       syncs++;
       return outer.sync();

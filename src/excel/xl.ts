@@ -206,8 +206,14 @@ export interface XlWorkbook {
   names: XlNamedItemCollection;
 }
 
+/** ExcelApi 1.5 (`enableEvents`: 1.8). */
+export interface XlRuntime {
+  enableEvents: boolean;
+}
+
 export interface XlContext {
   workbook: XlWorkbook;
+  runtime: XlRuntime;
   sync(): Promise<unknown>;
 }
 

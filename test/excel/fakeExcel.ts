@@ -22,6 +22,7 @@ import type {
   XlRangeAreas,
   XlRangeFormat,
   XlRequirements,
+  XlRuntime,
   XlWorkbook,
   XlWorksheet,
   XlWorksheetAddedEvent,
@@ -34,8 +35,20 @@ import type {
  * every call is queued and only happens at `context.sync()`; reading a property that was not
  * loaded (and synced) throws like Office does; `…OrNullObject` answers `isNullObject` after sync;
  * `getItem` of a missing sheet fails the sync. It records every sync and every write, and raises
- * `onChanged` (with `triggerSource` from ExcelApi 1.14) for data writes, the add-in's own included.
+ * `onChanged` (with `triggerSource` from ExcelApi 1.14) for data writes, the add-in's own included,
+ * unless `context.runtime.enableEvents` (1.8) was switched off when the change happened.
  */
+
+/**
+ * Rough size of one queued action with its object path in Office.js's request JSON
+ * (`{"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":…}` plus the path that
+ * reaches the range or format): what the request-size limit counts besides the data itself.
+ */
+export const REQUEST_BYTES_PER_ACTION = 200;
+
+function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v ?? null), 'utf8');
+}
 
 export interface Rect {
   top: number;
@@ -174,9 +187,18 @@ export class FakeExcel {
   private activatedHandlers: ((e: XlActivatedEvent) => Promise<unknown>)[] = [];
   private addedHandlers: ((e: XlWorksheetAddedEvent) => Promise<unknown>)[] = [];
   private deletedHandlers: ((e: XlWorksheetDeletedEvent) => Promise<unknown>)[] = [];
-  /** Like Excel on the web's 5 MB: a sync whose loaded data is bigger fails with
-   *  ResponsePayloadSizeLimitExceeded and delivers nothing. Unlimited when undefined. */
+  /** Like Excel on the web's 5 MB for requests and for responses: a sync whose request (queued
+   *  actions and the data they write) is bigger fails with RequestPayloadSizeLimitExceeded and
+   *  applies nothing; one whose loaded data is bigger fails with ResponsePayloadSizeLimitExceeded
+   *  and delivers nothing. Unlimited when undefined. */
   payloadLimit?: number;
+  /** Older Excel on the web answered an oversized request or response with a bare
+   *  `GeneralException` (office-js-docs-reference#354, office-js#1314): set to model it. */
+  payloadErrorCode?: 'GeneralException';
+  /** `context.runtime.enableEvents` (ExcelApi 1.8): while false, no event reaches a handler. */
+  eventsEnabled = true;
+  /** Every value the add-in set `enableEvents` to, in order. */
+  enableEventsLog: boolean[] = [];
   /** Cells one range read may return; beyond it `values`/`formulas` come back null (Excel: 5,000,000). */
   maxCellsPerRead = 5_000_000;
   /** Reading conditional-format properties fails, as it does in Excel for some clerk-made
@@ -184,6 +206,8 @@ export class FakeExcel {
   failConditionalFormatReads = false;
   /** Bytes of loaded data (JSON, UTF-8) of each sync, in order. */
   responseBytes: number[] = [];
+  /** Estimated request bytes (actions and written data) of each sync, in order. */
+  requestBytes: number[] = [];
   pendingEvents: Promise<unknown>[] = [];
 
   constructor(apiVersion = 14) {
@@ -251,7 +275,8 @@ export class FakeExcel {
   async deleteSheet(name: string): Promise<void> {
     const s = this.sheet(name);
     this.sheets = this.sheets.filter((x) => x !== s);
-    if (this.apiVersion >= 7) for (const h of this.deletedHandlers) this.pendingEvents.push(h({ worksheetId: s.id }));
+    if (this.apiVersion >= 7 && this.eventsEnabled)
+      for (const h of this.deletedHandlers) this.pendingEvents.push(h({ worksheetId: s.id }));
     await this.flushEvents();
   }
 
@@ -280,7 +305,7 @@ export class FakeExcel {
     };
     this.sheets.push(s);
     // Like Excel: a new sheet (the clerk's or the add-in's) raises onAdded.
-    if (this.apiVersion >= 7)
+    if (this.apiVersion >= 7 && this.eventsEnabled)
       for (const h of this.addedHandlers)
         this.pendingEvents.push(Promise.resolve().then(() => h({ worksheetId: id, source: 'Local' })));
     return s;
@@ -344,7 +369,7 @@ export class FakeExcel {
   async activate(sheet: string): Promise<void> {
     const s = this.sheet(sheet);
     this.activeSheetId = s.id;
-    for (const h of this.activatedHandlers) this.pendingEvents.push(h({ worksheetId: s.id }));
+    if (this.eventsEnabled) for (const h of this.activatedHandlers) this.pendingEvents.push(h({ worksheetId: s.id }));
     await this.flushEvents();
   }
 
@@ -355,6 +380,7 @@ export class FakeExcel {
   }
 
   fireChanged(s: SheetState, address: string, triggerSource: string): void {
+    if (!this.eventsEnabled) return;
     const e: XlChangedEvent = { address, worksheetId: s.id, changeType: 'RangeEdited' };
     if (this.apiVersion >= 14) e.triggerSource = triggerSource;
     const handlers = [
@@ -454,14 +480,31 @@ abstract class ClientObject {
 
 export class FakeContext implements XlContext {
   private ops: Op[] = [];
+  private requested = 0;
   readonly workbook: XlWorkbook;
+  readonly runtime: XlRuntime;
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = { worksheets: new FakeWorksheetCollection(this), names: new FakeNameCollection(this) };
+    const self = this;
+    this.runtime = {
+      set enableEvents(v: boolean) {
+        self.queue(() => {
+          if (self.fake.apiVersion < 8) throw new OfficeError('ApiNotFound', 'runtime.enableEvents 需要 ExcelApi 1.8');
+          self.fake.enableEventsLog.push(v);
+          self.fake.eventsEnabled = v;
+        });
+      },
+      get enableEvents(): boolean {
+        throw new OfficeError('PropertyNotLoaded', 'fake: runtime.enableEvents 未加载');
+      },
+    };
   }
 
-  queue(op: Op): void {
+  /** Queues an action; `data` is what it sends besides itself (written values). */
+  queue(op: Op, data?: unknown): void {
     this.ops.push(op);
+    this.requested += REQUEST_BYTES_PER_ACTION + (data === undefined ? 0 : jsonBytes(data));
   }
 
   private bytes = 0;
@@ -474,15 +517,31 @@ export class FakeContext implements XlContext {
 
   /** Adds a loaded value to this sync's response size. */
   countResponse(v: unknown): void {
-    this.bytes += Buffer.byteLength(JSON.stringify(v ?? null), 'utf8');
+    this.bytes += jsonBytes(v);
+  }
+
+  private tooBig(code: string, message: string): OfficeError {
+    return new OfficeError(
+      this.fake.payloadErrorCode ?? code,
+      this.fake.payloadErrorCode ? 'An internal error has occurred.' : message,
+    );
   }
 
   async sync(): Promise<void> {
     const ops = this.ops;
+    const requested = this.requested;
     this.ops = [];
+    this.requested = 0;
     this.fake.syncCount++;
     this.bytes = 0;
     this.deliveries = [];
+    this.fake.requestBytes.push(requested);
+    const limit = this.fake.payloadLimit;
+    if (limit !== undefined && requested > limit) {
+      // Refused as a whole: nothing in the batch is applied.
+      this.fake.responseBytes.push(0);
+      throw this.tooBig('RequestPayloadSizeLimitExceeded', `请求数据约 ${requested} 字节，超过 ${limit} 字节的上限`);
+    }
     const changed = new Map<SheetState, string[]>();
     this.changed = changed;
     try {
@@ -492,12 +551,8 @@ export class FakeContext implements XlContext {
       for (const [s, addrs] of changed) for (const a of addrs) this.fake.fireChanged(s, a, 'ThisLocalAddin');
     }
     this.fake.responseBytes.push(this.bytes);
-    const limit = this.fake.payloadLimit;
     if (limit !== undefined && this.bytes > limit) {
-      throw new OfficeError(
-        'ResponsePayloadSizeLimitExceeded',
-        `响应数据 ${this.bytes} 字节，超过 ${limit} 字节的上限`,
-      );
+      throw this.tooBig('ResponsePayloadSizeLimitExceeded', `响应数据 ${this.bytes} 字节，超过 ${limit} 字节的上限`);
     }
     for (const f of this.deliveries) f();
     await Promise.resolve();
@@ -506,6 +561,8 @@ export class FakeContext implements XlContext {
   changed?: Map<SheetState, string[]>;
 
   noteDataChange(s: SheetState, address: string): void {
+    // Events are off for changes made while enableEvents is false, whenever they would arrive.
+    if (!this.fake.eventsEnabled) return;
     const list = this.changed?.get(s) ?? [];
     list.push(address);
     this.changed?.set(s, list);
@@ -905,7 +962,7 @@ class FakeRange extends ClientObject implements XlRange {
         for (let c = 0; c < cols; c++) apply(this.ctx.fake.cellFor(s, rect.top + r, rect.left + c), data[r][c]);
       this.ctx.fake.write(kind, s, rectAddr(rect));
       if (kind !== 'numberFormat') this.ctx.noteDataChange(s, rectAddr(rect));
-    });
+    }, data);
   }
 
   set values(v: unknown[][]) {

@@ -1,5 +1,7 @@
 import type { Finding, Severity } from '../../core/model/finding';
 import type { Workbook } from '../../core/model/grid';
+import { supports, suspendsEventsAroundOwnWrites } from '../features';
+import { EventSuspension } from '../ownWrites';
 import { readSnapshot, type WorkbookSnapshot } from '../readWorkbook';
 import type { SheetSize } from '../readPlan';
 import type {
@@ -64,6 +66,8 @@ export class LiveValidator {
   private ownWrites = 0;
   private ownWriteUntil = 0;
   private handlers: XlEventResult[] = [];
+  /** Sheets with their own onChanged/onActivated handlers (hosts with per-sheet events only). */
+  private watched = new Set<string>();
   private readonly debounceMs: number;
   private readonly graceMs: number;
   /** Passes run so far (tests and the bench read it). */
@@ -76,7 +80,11 @@ export class LiveValidator {
 
   /** Live marking needs worksheet change events (ExcelApi 1.7) and conditional formats (1.6). */
   get supported(): boolean {
-    return this.opts.requirements.isSetSupported('ExcelApi', '1.7');
+    return supports(this.opts.requirements, 'liveEvents');
+  }
+
+  private get perSheetEvents(): boolean {
+    return !supports(this.opts.requirements, 'collectionEvents');
   }
 
   /**
@@ -90,7 +98,7 @@ export class LiveValidator {
     await this.opts.run(async (ctx) => {
       const worksheets = ctx.workbook.worksheets;
       worksheets.load('items/id');
-      if (req.isSetSupported('ExcelApi', '1.9')) {
+      if (supports(req, 'collectionEvents')) {
         this.handlers.push(worksheets.onChanged.add(this.onChanged));
         this.handlers.push(worksheets.onActivated.add(this.onActivated));
       } else {
@@ -109,7 +117,9 @@ export class LiveValidator {
   private readonly onChanged = async (e: XlChangedEvent): Promise<void> => this.changed(e);
   private readonly onActivated = async (): Promise<void> => this.schedule();
 
-  private watchSheet(ws: XlWorksheet): void {
+  private watchSheet(ws: XlWorksheet, id = ws.id): void {
+    if (this.watched.has(id)) return;
+    this.watched.add(id);
     this.handlers.push(ws.onChanged.add(this.onChanged));
     this.handlers.push(ws.onActivated.add(this.onActivated));
   }
@@ -117,11 +127,11 @@ export class LiveValidator {
   /** A new sheet is read with the others from the next pass on (no extra sync to find it). */
   sheetAdded(e: XlWorksheetAddedEvent): void {
     if (!this.knownSheetIds.includes(e.worksheetId)) this.knownSheetIds.push(e.worksheetId);
-    if (!this.opts.requirements.isSetSupported('ExcelApi', '1.9')) {
+    if (this.perSheetEvents && !this.watched.has(e.worksheetId)) {
       // Per-sheet events only (1.7/1.8): subscribe to the new sheet, or its edits go unseen.
       this.opts
         .run(async (ctx) => {
-          this.watchSheet(ctx.workbook.worksheets.getItem(e.worksheetId));
+          this.watchSheet(ctx.workbook.worksheets.getItem(e.worksheetId), e.worksheetId);
           await ctx.sync();
         })
         .catch((err: unknown) => this.opts.onError?.(err));
@@ -140,18 +150,23 @@ export class LiveValidator {
   stop(): void {
     for (const h of this.handlers) h.remove();
     this.handlers = [];
+    this.watched.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 
-  /** Runs `write` as the add-in's own change: its change events do not start a pass. */
+  /**
+   * Runs `write` as the add-in's own change: its change events do not start a pass. Where events
+   * are switched off around our writes (1.8–1.13) none arrive late, so no grace window follows
+   * and an edit the clerk makes right after is not swallowed.
+   */
   async asOwnWrite<T>(write: () => Promise<T>): Promise<T> {
     this.ownWrites++;
     try {
       return await write();
     } finally {
       this.ownWrites--;
-      this.ownWriteUntil = Date.now() + this.graceMs;
+      if (!suspendsEventsAroundOwnWrites(this.opts.requirements)) this.ownWriteUntil = Date.now() + this.graceMs;
     }
   }
 
@@ -220,7 +235,7 @@ export class LiveValidator {
   }
 
   private canMark(): boolean {
-    return this.opts.requirements.isSetSupported('ExcelApi', '1.6');
+    return supports(this.opts.requirements, 'marks');
   }
 
   private async pass(ctx: XlContext): Promise<PassResult> {
@@ -241,18 +256,46 @@ export class LiveValidator {
     this.sizes = snap.sizes;
     const analysis = this.opts.analyze(snap.workbook);
 
+    // A sheet that appeared without an onAdded (missed, or raised while our events were off)
+    // gets its handlers here on per-sheet hosts; they are registered with the next sync.
+    let subscribed = false;
+    if (this.handlers.length > 0 && this.perSheetEvents) {
+      for (const id of this.knownSheetIds) {
+        if (this.watched.has(id)) continue;
+        this.watchSheet(ctx.workbook.worksheets.getItem(id), id);
+        subscribed = true;
+      }
+    }
+
     let marksAdded = 0;
     let marksRemoved = 0;
+    let wrote = false;
     if (marking) {
-      const update = queueMarkUpdate(ctx, scan, wantedMarks(analysis.findings, snap.sheetIds));
+      // Marks are our own writes: events are off around them where the host allows (the flag
+      // is queued ahead of the first delete or add), and the guard covers the rest.
+      const events = EventSuspension.for(ctx, this.opts.requirements);
+      const update = queueMarkUpdate(ctx, scan, wantedMarks(analysis.findings, snap.sheetIds), () => events.suspend());
       if (update.added > 0 || update.removed > 0) {
-        // Marks are our own writes: should a host report them as changes, no pass follows.
-        await this.asOwnWrite(() => ctx.sync());
-        syncs++;
+        await this.asOwnWrite(async () => {
+          syncs++;
+          try {
+            await ctx.sync();
+          } catch (e) {
+            await events.restore().catch(() => undefined);
+            throw e;
+          }
+          if (events.active) syncs++;
+          await events.restore();
+        });
+        wrote = true;
       }
       marksAdded = update.added;
       marksRemoved = update.removed;
       this.marks = update.marks;
+    }
+    if (subscribed && !wrote) {
+      await ctx.sync();
+      syncs++;
     }
     return { ...analysis, syncs, marksAdded, marksRemoved, finishedAt: new Date() };
   }

@@ -37,9 +37,20 @@ export interface MarkUpdate {
 /**
  * Queues the deletes and adds that turn the scanned marks into `wanted` (nothing is queued when
  * they already agree). Only scanned sheets are marked: on any other, marks of an earlier session
- * could be there unseen, and adding would double them.
+ * could be there unseen, and adding would double them. `beforeFirstWrite` runs once, just before
+ * the first delete or add is queued.
  */
-export function queueMarkUpdate(ctx: XlContext, scan: MarkScan, wanted: MarkMap): MarkUpdate {
+export function queueMarkUpdate(
+  ctx: XlContext,
+  scan: MarkScan,
+  wanted: MarkMap,
+  beforeFirstWrite?: () => void,
+): MarkUpdate {
+  let writing = false;
+  const write = (): void => {
+    if (!writing) beforeFirstWrite?.();
+    writing = true;
+  };
   const marks: MarkMap = new Map();
   const keep = (sheetId: string, address: string, severity: Severity): void => {
     let cells = marks.get(sheetId);
@@ -55,6 +66,7 @@ export function queueMarkUpdate(ctx: XlContext, scan: MarkScan, wanted: MarkMap)
       const want = wanted.get(sheetId)?.get(mark.address);
       if (want === mark.severity && !marks.get(sheetId)?.has(mark.address)) keep(sheetId, mark.address, mark.severity);
       else {
+        write();
         cf.delete();
         removed++;
       }
@@ -67,6 +79,7 @@ export function queueMarkUpdate(ctx: XlContext, scan: MarkScan, wanted: MarkMap)
       const fill = MARK_FILL[severity];
       if (!fill || marks.get(sheetId)?.has(address)) continue;
       const { r, c } = parseAddr(address);
+      write();
       const cf = ctx.workbook.worksheets.getItem(sheetId).getRange(address).conditionalFormats.add('Custom');
       cf.custom.rule.formula = markFormula(severity, r, c);
       cf.custom.format.fill.color = fill;
