@@ -112,6 +112,17 @@ export function isTooBig(e: unknown): boolean {
   return codes.some((c) => typeof c === 'string' && TOO_BIG.has(c.toLowerCase()));
 }
 
+/**
+ * Older Excel on the web answered a request or response over its size limit with a bare
+ * `GeneralException` ("An internal error has occurred.") instead of the payload codes
+ * (OfficeDev/office-js-docs-reference#354, OfficeDev/office-js#1314). It also means many other
+ * things, so a read takes it for "too big" only when the read could have been big, and once.
+ */
+export function isGeneralException(e: unknown): boolean {
+  const c = codeOf(e, 'code');
+  return typeof c === 'string' && c.toLowerCase() === 'generalexception';
+}
+
 /** Thrown by our own read when Excel answers `values: null` (a range over its cell limit). */
 export class RangeTooBigError extends Error {
   readonly code = 'RangeExceedsLimit';

@@ -5,6 +5,7 @@ import {
   cellBytes,
   DEFAULT_PAYLOAD_LIMIT,
   CONSERVATIVE_BYTES_PER_CELL,
+  isGeneralException,
   isTooBig,
   MAX_SHEET_CELLS,
   planReads,
@@ -80,10 +81,15 @@ export async function readSnapshot(outer: XlContext, opts: ReadOptions = {}): Pr
       return outer.sync();
     },
   };
+  const limit = opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
+  const first: ReadStats = { unknownSize: false, biggestBatch: 0 };
   try {
-    return { ...(await readPlanned(ctx, opts, opts.knownSheetIds ?? [], opts.sizes ?? {})), syncs };
+    return { ...(await readPlanned(ctx, opts, opts.knownSheetIds ?? [], opts.sizes ?? {}, first)), syncs };
   } catch (e) {
-    if (!isTooBig(e)) throw e;
+    // A GeneralException counts as "too big" only for a read that could have been: one that
+    // read a sheet of unknown size, or planned a batch near the limit.
+    const couldBeBig = first.unknownSize || first.biggestBatch > limit / 2;
+    if (!isTooBig(e) && !(isGeneralException(e) && couldBeBig)) throw e;
   }
   // A response was over the limit (a sheet we had not seen, or one that grew a lot): measure
   // every used range first, then read in bands sized from a cautious guess per cell.
@@ -93,6 +99,12 @@ export async function readSnapshot(outer: XlContext, opts: ReadOptions = {}): Pr
     try {
       return { ...(await readPlanned(ctx, opts, measured.ids, measured.sizes)), syncs };
     } catch (e) {
+      // Once only: a GeneralException on the measured read is not taken for size again.
+      if (isGeneralException(e))
+        throw new WorkbookTooBigError(
+          'Excel 读取工作表时出错（GeneralException），多半是一次读取的数据太大；请把与预算公开无关的大工作表移到另一个文件后再校验',
+          { cause: e },
+        );
       if (!isTooBig(e)) throw e;
     }
   }
@@ -101,11 +113,18 @@ export async function readSnapshot(outer: XlContext, opts: ReadOptions = {}): Pr
   );
 }
 
+/** What a read planned: a sheet never measured, and its biggest batch's estimated bytes. */
+interface ReadStats {
+  unknownSize: boolean;
+  biggestBatch: number;
+}
+
 async function readPlanned(
   ctx: XlContext,
   opts: ReadOptions,
   knownIds: string[],
   sizes: Record<string, SheetSize>,
+  stats: ReadStats = { unknownSize: false, biggestBatch: 0 },
 ): Promise<Omit<WorkbookSnapshot, 'syncs'>> {
   const req = opts.requirements ?? hostRequirements();
   const canMerges = req.isSetSupported('ExcelApi', '1.13');
@@ -136,6 +155,11 @@ async function readPlanned(
     for (let i = 0; i < batches.length || (i === 0 && first); i++) {
       const batch = batches[i] ?? [];
       for (const p of batch) queue(p);
+      if (batch.some((p) => !sizes[p.sheetId])) stats.unknownSize = true;
+      stats.biggestBatch = Math.max(
+        stats.biggestBatch,
+        batch.reduce((n, p) => n + p.bytes, 0),
+      );
       if (i === 0) first?.();
       const sheetsRead = batch.filter((p) => p.withMerges).map((p) => p.sheetId);
       if (sheetsRead.length > 0) opts.alongRead?.(sheetsRead);

@@ -88,6 +88,28 @@ describe('OfficeWorkbookAdapter over the fake', () => {
     }
   });
 
+  test.each([4, 6])(
+    'ExcelApi 1.%i (no live checks): 全部校验 still reads the workbook and finds its real defects',
+    async (api) => {
+      const wb = buildSeedWorkbook('000', 'published');
+      const fake = new FakeExcel(api);
+      fake.loadWorkbook(wb);
+      const adapter = adapterOn(fake);
+      expect(adapter.capabilities.liveValidation).toBe(false);
+      await adapter.start(); // nothing to subscribe to: no pass, no error
+      const summary = await adapter.validate();
+      const direct = analyzeWorkbook(wb);
+      expect(summary.tables.sort()).toEqual(Object.keys(direct.disclosure.tables).sort());
+      expect(summary.tables).toHaveLength(13);
+      // Seed 000's published mistakes (2210202 租房补贴/提租补贴 …) come back through the fake.
+      expect(summary.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(
+        direct.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`),
+      );
+      expect(summary.findings.some((f) => f.severity === 'error')).toBe(true);
+      expect(fake.sheets.every((s) => s.cfs.length === 0)).toBe(api < 6);
+    },
+  );
+
   test('conflict then the clerk’s name', async () => {
     const fake = new FakeExcel(14);
     fake.addSheet('表5 一般公共预算支出表', [['别动']]);

@@ -1,7 +1,9 @@
 import { renderTemplates } from '../../src/core/templates/layout';
 import type { Workbook } from '../../src/core/model/grid';
 import { insertTemplates } from '../../src/excel/insertTemplates';
-import { isTooBig, piecesOf, planReads, type SheetSize } from '../../src/excel/readPlan';
+import { queueMarkScan } from '../../src/excel/live/marks';
+import { LiveValidator } from '../../src/excel/live/LiveValidator';
+import { isGeneralException, isTooBig, piecesOf, planReads, type SheetSize } from '../../src/excel/readPlan';
 import { readSnapshot, WorkbookTooBigError } from '../../src/excel/readWorkbook';
 import { FakeExcel } from './fakeExcel';
 
@@ -135,13 +137,15 @@ describe('reading under the payload limit', () => {
   test('a sheet whose single rows are over the limit gets a clear Chinese error, not a crash', async () => {
     const fake = new FakeExcel(14);
     fake.addSheet('巨表', [['很长的文字'.repeat(200), '又一段很长的文字'.repeat(200)]]);
-    fake.payloadLimit = 500;
+    // Big enough for the request (a few actions), far too small for one row's response.
+    fake.payloadLimit = 2_000;
     await expect(
-      fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 })),
+      fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 2_000 })),
     ).rejects.toThrow(WorkbookTooBigError);
     await expect(
-      fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 500 })),
+      fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: 2_000 })),
     ).rejects.toThrow(/工作簿太大/);
+    expect(fake.requestBytes.every((b) => b <= 2_000)).toBe(true);
   });
 
   test('a used range reaching far beyond the tables is named in the error, not read cell by cell', async () => {
@@ -163,5 +167,64 @@ describe('reading under the payload limit', () => {
     expect(isTooBig({ code: 'GeneralException', innerError: { code: 'RequestPayloadSizeLimitExceeded' } })).toBe(true);
     expect(isTooBig({ code: 'ItemNotFound' })).toBe(false);
     expect(isTooBig(new Error('x'))).toBe(false);
+    expect(isTooBig({ code: 'GeneralException' })).toBe(false);
+    expect(isGeneralException({ code: 'generalException' })).toBe(true);
+  });
+});
+
+describe('older Excel on the web: GeneralException for an oversized payload', () => {
+  test('a first read answered with GeneralException is measured and read in bands, equal to an unlimited read', async () => {
+    const fake = await thirtyUnits();
+    const reference = await fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }));
+    const limit = Math.floor(Math.max(...fake.responseBytes.slice(-2)) / 6);
+    fake.payloadLimit = limit;
+    fake.payloadErrorCode = 'GeneralException';
+    fake.responseBytes = [];
+    const snap = await fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements, payloadLimit: limit }));
+    expect(sheetsOf(snap.workbook)).toBe(sheetsOf(reference.workbook));
+    expect(fake.responseBytes.filter((b) => b > limit)).toHaveLength(1); // the one optimistic read
+  });
+
+  test('a GeneralException on a read of known, small sheets is not about size: thrown at once', async () => {
+    const fake = new FakeExcel(14);
+    fake.addSheet('表1', [['合计', 1]]);
+    const known = await fake.run((ctx) => readSnapshot(ctx, { requirements: fake.requirements }));
+    fake.failConditionalFormatReads = true;
+    const before = fake.syncCount;
+    const read = fake.run((ctx) =>
+      readSnapshot(ctx, {
+        requirements: fake.requirements,
+        knownSheetIds: Object.values(known.sheetIds),
+        sizes: known.sizes,
+        alongRead: (ids) => queueMarkScan(ctx, ids),
+      }),
+    );
+    await expect(read).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(fake.syncCount - before).toBe(1);
+  });
+
+  test('taken for "too big" once only: a second GeneralException ends in a clear Chinese error', async () => {
+    const fake = new FakeExcel(14);
+    fake.addSheet('表1', [['合计', 1]]);
+    fake.failConditionalFormatReads = true;
+    const read = fake.run((ctx) =>
+      readSnapshot(ctx, { requirements: fake.requirements, alongRead: (ids) => queueMarkScan(ctx, ids) }),
+    );
+    await expect(read).rejects.toThrow(WorkbookTooBigError);
+    // the optimistic read (sheet list, then the sheets), two measuring syncs, one measured read: no loop
+    expect(fake.syncCount).toBe(5);
+  });
+
+  test('the live validator still switches marks off when the GeneralException came from them', async () => {
+    const fake = new FakeExcel(14);
+    fake.addSheet('表1', [['合计', 1]]);
+    fake.failConditionalFormatReads = true;
+    const v = new LiveValidator({
+      run: fake.run,
+      requirements: fake.requirements,
+      analyze: () => ({ findings: [], tables: [] }),
+    });
+    const r = await v.validateNow();
+    expect(r.notice).toMatch(/条件格式/);
   });
 });
