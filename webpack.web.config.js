@@ -14,7 +14,7 @@ module.exports = (env = {}, argv = {}) => {
     target: 'web',
     entry: { web: path.resolve(__dirname, 'src/web/index.tsx') },
     output: {
-      path: path.resolve(__dirname, 'dist/web'),
+      path: path.resolve(__dirname, env.outDir || 'dist', 'web'),
       filename: '[name].[contenthash:8].js',
       clean: true,
       // Everything is served from the page's own origin: no CDN, no font host.

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Offline checks of manifest.xml (the online validator needs the network): well-formed XML,
  * GUID id, Excel workbook host, ReadWriteDocument only, https sources, icon files present with
- * the declared pixel size, every resid resolving, an ExcelApi requirement declared.
- * Run: `npm run validate`. test/manifest runs the same checks.
+ * the declared pixel size, every resid resolving, an ExcelApi requirement declared; for a built
+ * manifest also that every URL is under the address it was built for and names a file of the build.
+ * Run: `npm run validate` (the repository's manifest) or `npm run validate -- dist/addin/manifest.xml`.
+ * test/manifest runs the same checks.
  */
 export interface XmlElement {
   name: string;
@@ -158,7 +160,15 @@ function pngSize(file: string): { w: number; h: number } | undefined {
   return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
 }
 
-export function checkManifest(xml: string, rootDir: string): string[] {
+export interface CheckOptions {
+  /** The address every URL must be under (default: the developer's https://localhost:3000/). */
+  base?: string;
+  /** Every URL under `base` must name a file under `rootDir` (a built dist/addin). */
+  files?: boolean;
+}
+
+export function checkManifest(xml: string, rootDir: string, opts: CheckOptions = {}): string[] {
+  const base = opts.base ?? DEV_ORIGIN;
   const problems: string[] = [];
   let root: XmlElement;
   try {
@@ -206,6 +216,19 @@ export function checkManifest(xml: string, rootDir: string): string[] {
       if (img && m && m[1] !== e.attrs.size) problems.push(`图标 ${e.attrs.resid} 被用作 ${e.attrs.size} 像素`);
     }
   }
+  const baseOrigin = new URL(base).origin;
+  for (const e of walk(root)) {
+    const urls = Object.entries(e.attrs)
+      .filter(([k, v]) => k !== 'xmlns' && !k.startsWith('xmlns:') && /^[a-z]+:\/\//i.test(v))
+      .map(([, v]) => v);
+    for (const url of urls) {
+      if (!url.startsWith(base)) problems.push(`${localName(e.name)} 的地址 ${url} 不在 ${base} 下`);
+      else if (opts.files && !existsSync(join(rootDir, decodeURI(url.slice(base.length).split(/[?#]/)[0]))))
+        problems.push(`${localName(e.name)} 的地址 ${url} 在构建目录中没有对应的文件`);
+    }
+    if (localName(e.name) === 'AppDomain' && e.text.trim().replace(/\/$/, '') !== baseOrigin)
+      problems.push(`AppDomain ${e.text.trim()} 应为 ${baseOrigin}`);
+  }
   const iconUrls: { url: string; size?: number }[] = [];
   for (const name of ['IconUrl', 'HighResolutionIconUrl']) {
     const url = child(root, name)?.attrs.DefaultValue;
@@ -219,11 +242,8 @@ export function checkManifest(xml: string, rootDir: string): string[] {
     }
   }
   for (const { url, size } of iconUrls) {
-    if (!url.startsWith(DEV_ORIGIN)) {
-      problems.push(`图标地址 ${url} 不在 ${DEV_ORIGIN} 下`);
-      continue;
-    }
-    const file = join(rootDir, url.slice(DEV_ORIGIN.length));
+    if (!url.startsWith(base)) continue; // reported above
+    const file = join(rootDir, url.slice(base.length));
     if (!existsSync(file)) {
       problems.push(`图标文件不存在：${file}`);
       continue;
@@ -236,10 +256,26 @@ export function checkManifest(xml: string, rootDir: string): string[] {
   return problems;
 }
 
+/** A built manifest is checked against its own folder and the address its SourceLocation names. */
+export function checkBuiltManifest(file: string): string[] {
+  const xml = readFileSync(file, 'utf8');
+  let source: string | undefined;
+  try {
+    source = child(child(parseXml(xml), 'DefaultSettings'), 'SourceLocation')?.attrs.DefaultValue;
+  } catch (e) {
+    return [e instanceof Error ? e.message : String(e)];
+  }
+  if (!source) return ['缺少 DefaultSettings/SourceLocation'];
+  return checkManifest(xml, dirname(file), { base: new URL('./', source).href, files: true });
+}
+
 if (require.main === module) {
   const rootDir = resolve(__dirname, '..');
-  const file = process.argv[2] ?? join(rootDir, 'manifest.xml');
-  const problems = checkManifest(readFileSync(file, 'utf8'), rootDir);
+  const file = resolve(process.argv[2] ?? join(rootDir, 'manifest.xml'));
+  const problems =
+    file === join(rootDir, 'manifest.xml')
+      ? checkManifest(readFileSync(file, 'utf8'), rootDir)
+      : checkBuiltManifest(file);
   if (problems.length) {
     for (const p of problems) process.stderr.write(`✗ ${p}\n`);
     process.exit(1);

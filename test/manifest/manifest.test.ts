@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { checkManifest, parseXml } from '../../scripts/check-manifest';
+import { FEATURES } from '../../src/excel/features';
 
 const ROOT = join(__dirname, '..', '..');
 const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
@@ -11,8 +12,23 @@ describe('manifest.xml', () => {
     expect(checkManifest(xml, ROOT)).toEqual([]);
   });
 
-  test('declares exactly ExcelApi 1.4 (names.add, getUsedRangeOrNullObject) as the minimum', () => {
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.4"\/>/);
+  test('declares ExcelApi 1.1, so that older Excel still opens the pane and hears what it lacks', () => {
+    // An Excel below the manifest's requirement does not list the add-in at all ("it won't display
+    // in the list of add-ins", office-js-docs-reference, excel-api-requirement-sets.md); the pane
+    // itself names what is missing (src/excel/features.ts), down to the 1.4 that everything needs.
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.1"\/>/);
+    expect(FEATURES.core.set).toBe('1.4');
+  });
+
+  test('catches a URL that is not under the address the manifest is for', () => {
+    const stray = xml.replace(
+      'https://localhost:3000/help.html"/>\n  <AppDomains>',
+      'https://cdn.example.com/help.html"/>\n  <AppDomains>',
+    );
+    expect(stray).not.toBe(xml);
+    expect(checkManifest(stray, ROOT).join('\n')).toContain(
+      'https://cdn.example.com/help.html 不在 https://localhost:3000/ 下',
+    );
   });
 
   test('catches an unresolved resid, an http source, a wrong permission and a missing icon', () => {
