@@ -19,10 +19,18 @@ function webUrl(): string | undefined {
 /** The only place in the pane that waits for Office: everything below talks to the adapter. */
 Office.onReady((info) => {
   const el = document.getElementById('root');
-  // The legacy script has already told the clerk what to do instead.
-  if (!el || window.budgetDisclosureLegacy) return;
+  if (!el) return;
+  if (window.budgetDisclosureLegacy) {
+    // The legacy script has already told the clerk what to do instead; leave its message.
+    el.setAttribute('data-state', 'legacy');
+    return;
+  }
   if (info.host !== Office.HostType.Excel) {
-    el.textContent = '预算公开助手只能在 Excel 中使用：请在 Excel“开始”选项卡点击“预算公开助手”打开。';
+    const web = webUrl();
+    el.textContent =
+      '预算公开助手只能在 Excel 中使用：请在 Excel“开始”选项卡点击“预算公开助手”打开。' +
+      (web ? `在浏览器中校验工作簿请打开网页版：${web}` : '');
+    el.style.padding = '12px';
     el.setAttribute('data-state', 'outside-excel');
     return;
   }

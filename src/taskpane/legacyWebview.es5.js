@@ -63,6 +63,7 @@
       input.readOnly = true;
       input.value = web;
       input.style.width = '100%';
+      input.style.boxSizing = 'border-box';
       input.style.marginTop = '4px';
       input.onclick = function () {
         input.select();
