@@ -1,6 +1,7 @@
 import type { Amount, Disclosure, LocatedTable, TableRow } from '../model/disclosure';
 import { Decimal, ZERO, sum } from '../money';
 import { ECONOMIC } from '../reference';
+import { stripOrdinal } from '../locate/normalise';
 import { sameNameKey } from '../text/sameName';
 
 /**
@@ -71,11 +72,6 @@ const byKey = (t: LocatedTable, key: string, side?: 'income' | 'expenditure') =>
 
 const totalRow = (t: LocatedTable) => findRow(t, (r) => r.kind === 'total');
 
-/** `八、社会保障和就业支出` → `社会保障和就业支出`. */
-export function stripOrdinal(label: string): string {
-  return label.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]\s*/, '').trim();
-}
-
 const rowName = (r: TableRow) => (r.name ?? r.label ?? '').trim();
 
 function econSide(className: string): 'personnel' | 'public' | undefined {
@@ -111,7 +107,7 @@ export function tableFacts(d: Disclosure): TableFacts {
     const inc = (k: string) => val(byKey(t4, k, 'income'), 'income');
     const categories = t4.rows
       .filter((r) => r.key.startsWith('cat:') && r.side !== 'income')
-      .map((r) => ({ name: stripOrdinal(r.label), ...val(r, 'subtotal') }))
+      .map((r) => ({ name: stripOrdinal(r.label.trim()).trim(), ...val(r, 'subtotal') }))
       .filter((c) => !c.value.isZero());
     const gpb = inc('gpb');
     const fund = inc('fund');

@@ -55,11 +55,15 @@ const NEXT_PART = /^\s*第[四五六七八]部分/;
  * numbers. Normalised one character for one character so offsets stay valid.
  */
 export function normalizeText(s: string): string {
-  return s
-    .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/％/g, '%')
-    .replace(/(\d)．(\d)/g, '$1.$2')
-    .replace(/\u3000/g, ' ');
+  return (
+    s
+      .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+      .replace(/％/g, '%')
+      .replace(/(\d)．(\d)/g, '$1.$2')
+      // A full-width comma typed as a thousands separator (`1，184.32万元`).
+      .replace(/(\d)，(?=\d{3}(?:[.,，]\d|\s*万|\s*元))/g, '$1,')
+      .replace(/\u3000/g, ' ')
+  );
 }
 
 /** Markup left by PDF/Word-to-text converters: `#### 一、…`, `<b>…</b>`, `**…**`. */
@@ -184,10 +188,14 @@ export interface Figure {
 }
 
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)`;
-const FIGURE_RE = new RegExp(NUM + String.raw`\s*(万元|元|%|个|辆|台|家|平方米)`, 'g');
+/** `万` alone is 万元 when no word follows (`≤120万`, `3.50万，`), not in `1.2万人次`. */
+const FIGURE_RE = new RegExp(
+  NUM + String.raw`\s*(万元|亿元|万(?![\u4e00-\u9fa5A-Za-z])|元|%|个|辆|台|家|张|项|份|平方米)`,
+  'g',
+);
 
 const kindOf = (unit: string): FigureKind =>
-  unit === '万元' ? 'wan' : unit === '元' ? 'yuan' : unit === '%' ? 'pct' : 'count';
+  unit === '万元' || unit === '万' || unit === '亿元' ? 'wan' : unit === '元' ? 'yuan' : unit === '%' ? 'pct' : 'count';
 
 /**
  * Every typed figure of a text: amounts (`万元`/`元`), percentages and counts. Years, dates,
@@ -207,7 +215,8 @@ export function extractFigures(text: string): Figure[] {
     if (!/^\d+(\.\d+)?$/.test(digits)) continue;
     out.push({
       kind: kindOf(m[2]),
-      value: new Decimal(digits),
+      // 1.2亿元 is written in 万元 everywhere else.
+      value: m[2] === '亿元' ? new Decimal(digits).times(10000) : new Decimal(digits),
       raw,
       unit: m[2],
       index: m.index,

@@ -1,0 +1,337 @@
+import { Decimal } from '../money';
+import { sameNameKey } from '../text/sameName';
+import type { ParagraphNo } from './generate';
+import { extractFigures, type Figure } from './parse';
+import {
+  CHANGE_WORDS,
+  CLAUSE_ENDS,
+  COMPARE_WORDS,
+  LIST_JOINERS,
+  NOT_LAST_YEAR,
+  PASS_OVER,
+  RESPECTIVELY,
+  SENTENCE_ENDS,
+  SHARE_WORDS,
+  TERMS,
+  type TermDef,
+} from './vocabulary';
+
+/**
+ * Places the figures of one paragraph by meaning: which item each figure belongs to, and what it
+ * is for that item (its amount, its share, its change against last year, the rate of that change,
+ * last year's amount, a count). The sentence template does not matter; the words do:
+ *
+ * - an item is a name of the vocabulary (`vocabulary.ts`), wherever it stands;
+ * - a figure right after a change word (`减少83.12万元`, `下降6.56%`) is a change or its rate,
+ *   never an amount; after a share word (`占`, `占比`) a share; after last year's words
+ *   (`上年预算数为`, `较上年预算数…`) last year's amount;
+ * - an amount or share belongs to the nearest item before it in the same sentence, as long as no
+ *   other amount came between (`收入总计X，其中：…`: the second amount is not the total's);
+ * - a change belongs to the nearest item before it that can change (the paragraph says which:
+ *   in 一 the totals, not `上年结转`), and further compared changes are its sub-explanations;
+ * - a count belongs to the item right after it (`48个项目`) or else the nearest before it;
+ * - `A、B分别为x、y` gives x to A and y to B.
+ */
+export type Role = 'amount' | 'previous' | 'change' | 'rate' | 'share' | 'pct' | 'count';
+
+export interface Placed {
+  fig: Figure;
+  role: Role;
+  /** Changes: the signed value (`减少2` → −2); `与上年持平` is a change of 0 with `same`. */
+  signed?: Decimal;
+  same?: boolean;
+  /** The clause compares with last year (`比上年`, `较2023年`, `与上年相比`, `同比`). */
+  compared?: boolean;
+}
+
+export interface Mention {
+  term: string;
+  start: number;
+  end: number;
+  /** The part of the paragraph it stands in (一: income or expenditure half), when the paragraph has parts. */
+  scope?: string;
+  amount?: Placed;
+  share?: Placed;
+  count?: Placed;
+  previous?: Placed;
+  change?: Placed;
+  rate?: Placed;
+  /** Further compared changes after its own: the parts a reason breaks the change into. */
+  subChanges: Placed[];
+}
+
+export interface Placement {
+  mentions: Mention[];
+  figures: Placed[];
+}
+
+export interface PlaceOptions {
+  paragraph: ParagraphNo;
+  /** Names known only from the tables (表4/表5 categories) or other data (vehicle categories). */
+  extra?: readonly { key: string; names: readonly string[] }[];
+  /** Items that take the changes of this paragraph. */
+  changeTerms?: ReadonlySet<string>;
+  /** Parts of the paragraph: the item that opens each part, and the part before any is named. */
+  scopes?: { initial: string; openedBy: Readonly<Record<string, string>> };
+  /** The budget year: `2023年预算数3.50万元` in a 2024 document is last year's amount. */
+  year?: number;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join('|');
+
+/** Characters a name may carry inside it without being another name (sameName drops them). */
+const IGNORABLE = String.raw`[\s\u3000"'“”‘’「」『』]*`;
+const OPEN_QUOTE = String.raw`[“"‘'「『]?`;
+
+/** One name as a pattern that matches what `sameName` calls the same name. */
+function namePattern(name: string): string {
+  const key = sameNameKey(name);
+  return (
+    OPEN_QUOTE +
+    [...key]
+      .map((ch) => {
+        const code = ch.charCodeAt(0);
+        // Half-width ASCII stands for its full-width form too (（境） ≡ (境)).
+        return code >= 0x21 && code <= 0x7e ? `[${esc(ch)}${String.fromCharCode(code + 0xfee0)}]` : esc(ch);
+      })
+      .join(IGNORABLE)
+  );
+}
+
+interface Compiled {
+  re: RegExp;
+  /** sameName key of a matched name → term key, or null for a phrase passed over. */
+  byKey: Map<string, string | null>;
+}
+
+const compiledCache = new Map<string, Compiled>();
+
+function compile(paragraph: ParagraphNo, extra: PlaceOptions['extra']): Compiled {
+  const cacheKey = extra?.length ? '' : paragraph;
+  const hit = cacheKey ? compiledCache.get(cacheKey) : undefined;
+  if (hit) return hit;
+  const applies = (t: TermDef) => !t.only || t.only.includes(paragraph);
+  const byKey = new Map<string, string | null>();
+  const add = (name: string, key: string | null) => {
+    const k = sameNameKey(name);
+    if (k && !byKey.has(k)) byKey.set(k, key);
+  };
+  for (const t of PASS_OVER.filter(applies)) for (const n of t.names) add(n, null);
+  for (const e of extra ?? []) for (const n of e.names) add(n, e.key);
+  for (const t of TERMS.filter(applies)) for (const n of t.names) add(n, t.key);
+  const names = [...byKey.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(names.map(namePattern).join('|'), 'g');
+  const c = { re, byKey };
+  if (cacheKey) compiledCache.set(cacheKey, c);
+  return c;
+}
+
+const CLAUSE_END_RE = new RegExp(`[${CLAUSE_ENDS.map(esc).join('')}]`);
+const SENTENCE_END_RE = new RegExp(`[${SENTENCE_ENDS.map(esc).join('')}]`);
+const LAST_YEAR = alt(COMPARE_WORDS.lastYear);
+/** `比上年`, `较2023年`, `与上年度`, `同比`, `与上年相比`. */
+const COMPARE_RE = new RegExp(
+  `(?:(?:${alt(COMPARE_WORDS.lead)})\\s*(?:${LAST_YEAR}|\\d{4}\\s*年度?)|${alt(COMPARE_WORDS.standalone)})`,
+);
+const SAME_RE = new RegExp(
+  `(?:(?:${alt(COMPARE_WORDS.lead)})\\s*(?:${LAST_YEAR}|\\d{4}\\s*年度?)|${alt(COMPARE_WORDS.standalone)})` +
+    `[^，,；;。\\d%]{0,10}?(?:${alt(COMPARE_WORDS.same)})`,
+  'g',
+);
+const FILLERS = `(?:${alt(CHANGE_WORDS.fillers)})?`;
+const VERB_RE = new RegExp(
+  `(${alt([...CHANGE_WORDS.up, ...CHANGE_WORDS.down, ...CHANGE_WORDS.signed])})${FILLERS}\\s*[:：]?\\s*$`,
+);
+const SHORT_VERB_RE = new RegExp(`(${alt([...CHANGE_WORDS.shortUp, ...CHANGE_WORDS.shortDown])})${FILLERS}\\s*$`);
+const DOWN = new Set<string>([...CHANGE_WORDS.down, ...CHANGE_WORDS.shortDown]);
+const SHARE_RE = new RegExp(`(?:${alt(SHARE_WORDS)})[^，,；;。\\d%]{0,16}$`);
+/** A name right after `占…` is what the share is of (`占收入总计的100%`), not the item. */
+const DENOMINATOR_RE = new RegExp(`(?:${alt(SHARE_WORDS)})[^，,；;。\\d%]{0,12}$`);
+const LAST_YEAR_BEFORE = new RegExp(
+  `(?:${LAST_YEAR})(?![^，,；;。\\d]*(?:${alt(NOT_LAST_YEAR)}))[^，,；;。\\d]{0,10}$`,
+);
+const RESPECTIVELY_RE = new RegExp(`^\\s*(?:的?\\s*(?:预算数?|金额)?\\s*)(?:${alt(RESPECTIVELY)})`);
+const JOINER_RE = new RegExp(`^\\s*(?:${alt(LIST_JOINERS)})?\\s*$`);
+
+function clauseStart(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_END_RE.test(text[i])) return i + 1;
+  return 0;
+}
+
+/** What a figure is, from the words before it in its clause. */
+function roleOf(text: string, f: Figure, prevEnd: number, year: number | undefined): Placed {
+  const from = Math.max(clauseStart(text, f.index), prevEnd);
+  const before = text.slice(from, f.index);
+  const clause = text.slice(clauseStart(text, f.index), f.index);
+  const compared = COMPARE_RE.test(clause);
+  if (f.kind === 'count') return { fig: f, role: 'count' };
+  const verb = VERB_RE.exec(before) ?? (compared ? SHORT_VERB_RE.exec(before) : null);
+  if (verb) {
+    const neg = DOWN.has(verb[1]);
+    if (f.kind === 'pct') return { fig: f, role: 'rate', compared };
+    return { fig: f, role: 'change', signed: neg ? f.value.negated() : f.value, compared };
+  }
+  if (f.kind === 'pct') return { fig: f, role: SHARE_RE.test(before) ? 'share' : 'pct' };
+  // Last year's amount: `较上年预算数1267.44万元`, `上年预算数为3.50万元`, `2023年预算3.50万元`.
+  const lastYearWord = LAST_YEAR_BEFORE.test(before);
+  const lastYearNumber =
+    year !== undefined &&
+    new RegExp(`${year - 1}\\s*年`).test(before) &&
+    !new RegExp(`${year}\\s*年`).test(before.slice(before.search(new RegExp(`${year - 1}\\s*年`))));
+  if (lastYearWord || lastYearNumber) return { fig: f, role: 'previous' };
+  return { fig: f, role: 'amount' };
+}
+
+/** `与上年预算数相同`, `同比持平`: a change of 0 without a figure. */
+function sameTokens(text: string): Placed[] {
+  const out: Placed[] = [];
+  SAME_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SAME_RE.exec(text))) {
+    const fig: Figure = {
+      kind: 'wan',
+      value: new Decimal(0),
+      raw: m[0],
+      unit: '',
+      index: m.index,
+      end: m.index + m[0].length,
+    };
+    out.push({ fig, role: 'change', signed: new Decimal(0), same: true, compared: true });
+  }
+  return out;
+}
+
+interface MentionToken {
+  kind: 'mention';
+  at: number;
+  m: Mention;
+  denominator: boolean;
+}
+interface FigureToken {
+  kind: 'figure';
+  at: number;
+  p: Placed;
+}
+
+/** Every item named in `text`, leftmost and longest first. */
+export function findMentions(text: string, opts: Pick<PlaceOptions, 'paragraph' | 'extra'>): Mention[] {
+  const { re, byKey } = compile(opts.paragraph, opts.extra);
+  const out: Mention[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const key = byKey.get(sameNameKey(m[0]));
+    if (key) out.push({ term: key, start: m.index, end: m.index + m[0].length, subChanges: [] });
+  }
+  return out;
+}
+
+export function placeFigures(text: string, opts: PlaceOptions): Placement {
+  const mentions = findMentions(text, opts);
+  const figures: Placed[] = [];
+  let prevEnd = 0;
+  for (const f of extractFigures(text)) {
+    figures.push(roleOf(text, f, prevEnd, opts.year));
+    prevEnd = f.end;
+  }
+  // A `与上年相同` overlapping a figure is that figure's clause, not a second change.
+  for (const s of sameTokens(text)) {
+    if (!figures.some((p) => p.fig.index < s.fig.end && p.fig.end > s.fig.index)) figures.push(s);
+  }
+  const tokens: (MentionToken | FigureToken)[] = [
+    ...mentions.map((m): MentionToken => ({
+      kind: 'mention',
+      at: m.start,
+      m,
+      denominator: DENOMINATOR_RE.test(text.slice(clauseStart(text, m.start), m.start)),
+    })),
+    ...figures.map((p): FigureToken => ({ kind: 'figure', at: p.fig.index, p })),
+  ].sort((a, b) => a.at - b.at);
+
+  const changeTerms = opts.changeTerms ?? new Set<string>();
+  const subjects: Mention[] = [];
+  let scope = opts.scopes?.initial;
+  let open: Mention | undefined;
+  let amountsSinceOpen = 0;
+  let chain: Mention[] = [];
+  let group: { members: Mention[]; amount: number; share: number } | undefined;
+  let changeHolder: Mention | undefined;
+  let lastEnd = 0;
+
+  tokens.forEach((tok, i) => {
+    if (SENTENCE_END_RE.test(text.slice(lastEnd, tok.at))) {
+      open = undefined;
+      chain = [];
+      group = undefined;
+    }
+    if (tok.kind === 'mention') {
+      lastEnd = Math.max(lastEnd, tok.m.end);
+      if (tok.denominator) return;
+      const m = tok.m;
+      const opened = opts.scopes?.openedBy[m.term];
+      if (opened) scope = opened;
+      m.scope = scope;
+      const prev = chain[chain.length - 1];
+      const bare = (x: Mention | undefined) => x && !x.amount && !x.share && !x.change && !x.count;
+      if (prev && prev === open && bare(prev) && JOINER_RE.test(text.slice(prev.end, m.start))) chain.push(m);
+      else chain = [m];
+      open = m;
+      amountsSinceOpen = 0;
+      if (chain.length >= 2 && RESPECTIVELY_RE.test(text.slice(m.end, m.end + 12)))
+        group = { members: [...chain], amount: 0, share: 0 };
+      subjects.push(m);
+      return;
+    }
+    const p = tok.p;
+    lastEnd = Math.max(lastEnd, p.fig.end);
+    switch (p.role) {
+      case 'amount': {
+        if (group && group.amount < group.members.length) group.members[group.amount++].amount = p;
+        else if (open && !open.amount && amountsSinceOpen === 0) open.amount = p;
+        amountsSinceOpen++;
+        break;
+      }
+      case 'previous':
+        if (open && !open.previous) open.previous = p;
+        break;
+      case 'share':
+        if (group && group.share < group.members.length) group.members[group.share++].share = p;
+        else if (open && !open.share) open.share = p;
+        break;
+      case 'count': {
+        const next = tokens.slice(i + 1).find((t): t is MentionToken => t.kind === 'mention');
+        if (next && !next.denominator && /^\s*的?\s*$/.test(text.slice(p.fig.end, next.at)) && !next.m.count)
+          next.m.count = p;
+        else if (open && !open.count) open.count = p;
+        break;
+      }
+      case 'change': {
+        const holder = [...subjects].reverse().find((m) => changeTerms.has(m.term));
+        if (!holder) break;
+        if (!holder.change) {
+          holder.change = p;
+          changeHolder = holder;
+        } else if (p.compared) {
+          holder.subChanges.push(p);
+          changeHolder = undefined;
+        }
+        break;
+      }
+      case 'rate':
+        if (changeHolder?.change && !changeHolder.rate && !changeHolder.change.same) changeHolder.rate = p;
+        break;
+      case 'pct':
+        break;
+    }
+  });
+  return { mentions: subjects, figures };
+}
