@@ -185,7 +185,18 @@ export const FIGURE_CHECKS: readonly FigureCheck[] = [
   }),
 
   // 三 支出预算: 表3 合计 row, 基本/项目 with their shares.
-  c({ rule: 'N3', paragraph: '三', term: 'expGrand', fact: 't3.total', source: '表3 合计', expect: 'always' }),
+  // `本年支出1,184.32万元` in 三 is the whole of 表3 (表3 has no carry-over column).
+  ...(['expGrand', 'expCurrent'] as const).map((term) =>
+    c({
+      rule: 'N3',
+      paragraph: '三',
+      term,
+      fact: 't3.total',
+      source: '表3 合计',
+      expect: term === 'expGrand' ? 'always' : 'optional',
+      coveredBy: term === 'expGrand' ? ['expCurrent'] : [],
+    }),
+  ),
   c({
     rule: 'N3',
     paragraph: '三',
@@ -206,7 +217,8 @@ export const FIGURE_CHECKS: readonly FigureCheck[] = [
   }),
 
   // 四 财政拨款收支: 表4; each source including its carry-over.
-  ...(['fiscalGrand', 'fiscal'] as const).map((term) =>
+  // `财政拨款收支总预算`, `财政拨款收入`, or `收入总计…支出总计` (表4 收入总计 = 支出总计).
+  ...(['fiscalGrand', 'fiscal', 'incomeGrand', 'expGrand'] as const).map((term) =>
     c({
       rule: 'N4',
       paragraph: '四',
@@ -214,7 +226,7 @@ export const FIGURE_CHECKS: readonly FigureCheck[] = [
       fact: 't4.incomeGrand',
       source: '表4 收入总计',
       expect: term === 'fiscalGrand' ? 'always' : 'optional',
-      coveredBy: term === 'fiscalGrand' ? ['fiscal'] : [],
+      coveredBy: term === 'fiscalGrand' ? ['fiscal', 'incomeGrand', 'expGrand'] : [],
     }),
   ),
   ...(

@@ -163,11 +163,23 @@ export const mentionsOf = (ctx: SectionContext, term: string, scope?: string): M
 const hasMoney = (ctx: SectionContext) =>
   ctx.placement.figures.some((p) => (p.fig.kind === 'wan' || p.fig.kind === 'yuan') && !p.same);
 
-/** Whether a text must state this figure (see `FigureCheck.expect`). */
-function expected(ctx: SectionContext, e: FigureCheck, fact: Fig | undefined): boolean {
+/** Amounts of the paragraph that no item took: a figure whose item the vocabulary does not know. */
+export function unplacedAmounts(ctx: SectionContext): Placed[] {
+  const taken = new Set<Placed>();
+  for (const m of ctx.placement.mentions)
+    for (const p of [m.amount, m.share, m.count, m.previous, m.change, m.rate, ...m.subChanges]) if (p) taken.add(p);
+  return ctx.placement.figures.filter((p) => p.role === 'amount' && !taken.has(p));
+}
+
+/**
+ * Whether a text must state this figure (see `FigureCheck.expect`): the headline figure always
+ * (when the paragraph has any amount, or the table's is not 0); any other only when the table's is
+ * not 0 and the text either names the item or has an amount no item took.
+ */
+function expected(ctx: SectionContext, e: FigureCheck, fact: Fig | undefined, named: boolean): boolean {
   const nonZero = fact !== undefined && !fact.value.isZero();
-  if (e.expect === 'nonZero') return nonZero;
   if (e.expect === 'always') return nonZero || hasMoney(ctx);
+  if (e.expect === 'nonZero') return nonZero && (named || unplacedAmounts(ctx).length > 0 || !!e.absent);
   return false;
 }
 
@@ -223,8 +235,8 @@ export function evaluateFigures(ctx: SectionContext) {
     }
     if (ms.some((m) => m.amount)) continue;
     const covered = e.coveredBy?.some((t) => mentionsOf(ctx, t).some((m) => m.amount || m.share));
-    if (covered || !expected(ctx, e, fact)) continue;
-    if (e.absent && ms.length === 0 && fact) {
+    if (covered || !expected(ctx, e, fact, ms.length > 0)) continue;
+    if (e.absent && ms.length === 0 && fact && unplacedAmounts(ctx).length === 0) {
       r.push(
         e.rule,
         e.absent,

@@ -164,18 +164,26 @@ function clauseStart(text: string, at: number): number {
 }
 
 /** What a figure is, from the words before it in its clause. */
-function roleOf(text: string, f: Figure, prevEnd: number, year: number | undefined): Placed {
+function roleOf(text: string, f: Figure, prev: Placed | undefined, year: number | undefined): Placed {
+  const prevEnd = prev?.fig.end ?? 0;
   const from = Math.max(clauseStart(text, f.index), prevEnd);
   const before = text.slice(from, f.index);
+  // `分别占83.32%、16.68%`, `分别减少2万元、3万元`: the next of a list is what the first is.
+  if (prev && prev.fig.kind === f.kind && prev.role !== 'amount' && JOINER_RE.test(text.slice(prevEnd, f.index))) {
+    const signed = prev.signed && (prev.signed.isNegative() ? f.value.negated() : f.value);
+    return { fig: f, role: prev.role, ...(signed ? { signed } : {}), ...(prev.compared ? { compared: true } : {}) };
+  }
   const clause = text.slice(clauseStart(text, f.index), f.index);
   const compared = COMPARE_RE.test(clause);
-  if (f.kind === 'count') return { fig: f, role: 'count' };
   const verb = VERB_RE.exec(before) ?? (compared ? SHORT_VERB_RE.exec(before) : null);
   if (verb) {
     const neg = DOWN.has(verb[1]);
     if (f.kind === 'pct') return { fig: f, role: 'rate', compared };
-    return { fig: f, role: 'change', signed: neg ? f.value.negated() : f.value, compared };
+    // `比上年减少1辆`, `增加2个` are changes of a count: neither a count nor an amount.
+    const wan = f.kind === 'yuan' ? f.value.div(10000) : f.value;
+    return { fig: f, role: 'change', signed: neg ? wan.negated() : wan, compared };
   }
+  if (f.kind === 'count') return { fig: f, role: 'count' };
   if (f.kind === 'pct') return { fig: f, role: SHARE_RE.test(before) ? 'share' : 'pct' };
   // Last year's amount: `较上年预算数1267.44万元`, `上年预算数为3.50万元`, `2023年预算3.50万元`.
   const lastYearWord = LAST_YEAR_BEFORE.test(before);
@@ -210,7 +218,20 @@ interface MentionToken {
   kind: 'mention';
   at: number;
   m: Mention;
+  /** Not the subject of the figures around it: `占收入总计的…`, `（含人员经费和公用经费）`. */
   denominator: boolean;
+}
+
+/** A name inside a bracket that holds no figure is an aside (`986.77万元（含人员经费和公用经费），占…`). */
+function isAside(text: string, m: Mention, figures: readonly Placed[]): boolean {
+  const open = Math.max(text.lastIndexOf('（', m.start), text.lastIndexOf('(', m.start));
+  if (open < 0) return false;
+  const closedBefore = Math.max(text.lastIndexOf('）', m.start), text.lastIndexOf(')', m.start));
+  if (closedBefore > open) return false;
+  const rel = text.slice(m.end).search(/[）)]/);
+  if (rel < 0) return false;
+  const close = m.end + rel;
+  return !figures.some((p) => p.fig.index > open && p.fig.index < close);
 }
 interface FigureToken {
   kind: 'figure';
@@ -238,11 +259,7 @@ export function findMentions(text: string, opts: Pick<PlaceOptions, 'paragraph' 
 export function placeFigures(text: string, opts: PlaceOptions): Placement {
   const mentions = findMentions(text, opts);
   const figures: Placed[] = [];
-  let prevEnd = 0;
-  for (const f of extractFigures(text)) {
-    figures.push(roleOf(text, f, prevEnd, opts.year));
-    prevEnd = f.end;
-  }
+  for (const f of extractFigures(text)) figures.push(roleOf(text, f, figures[figures.length - 1], opts.year));
   // A `与上年相同` overlapping a figure is that figure's clause, not a second change.
   for (const s of sameTokens(text)) {
     if (!figures.some((p) => p.fig.index < s.fig.end && p.fig.end > s.fig.index)) figures.push(s);
@@ -252,7 +269,7 @@ export function placeFigures(text: string, opts: PlaceOptions): Placement {
       kind: 'mention',
       at: m.start,
       m,
-      denominator: DENOMINATOR_RE.test(text.slice(clauseStart(text, m.start), m.start)),
+      denominator: DENOMINATOR_RE.test(text.slice(clauseStart(text, m.start), m.start)) || isAside(text, m, figures),
     })),
     ...figures.map((p): FigureToken => ({ kind: 'figure', at: p.fig.index, p })),
   ].sort((a, b) => a.at - b.at);
@@ -315,6 +332,8 @@ export function placeFigures(text: string, opts: PlaceOptions): Placement {
         break;
       }
       case 'change': {
+        // A change of a count (`减少2辆`) is no change of an amount.
+        if (p.fig.kind === 'count') break;
         const holder = [...subjects].reverse().find((m) => changeTerms.has(m.term));
         if (!holder) break;
         if (!holder.change) {

@@ -165,7 +165,7 @@ function adminCost(ctx: SectionContext) {
     r.push('N8', 'warning', s, undefined, undefined, '表11无数据，应写明“本单位无机关运行经费”。');
     return;
   }
-  const u = ctx.placement.figures.find((p) => p.fig.kind === 'count' && p.fig.unit === '家');
+  const u = ctx.placement.figures.find((p) => p.role === 'count' && p.fig.unit === '家');
   if (u && t.units.length && !u.fig.value.eq(t.units.length)) {
     r.push(
       'N8',

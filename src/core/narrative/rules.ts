@@ -1,10 +1,11 @@
 import type { Workbook } from '../model/grid';
 import { addr, textAt } from '../model/grid';
 import type { RuleContext, RuleModule } from '../rules/types';
-import { formsOf } from '../forms/locate';
 import { checkNarrative } from './check';
+import { attachedFormsCount } from './formsCount';
 import type { NarrativeLine } from './parse';
-import { sameNameKey } from '../text/sameName';
+
+export { attachedFormsCount };
 
 /** Sheet names and tags that hold a 第三部分 情况说明 pasted by the clerk. */
 const NARRATIVE_TAGS = ['情况说明', 'narrative'];
@@ -29,23 +30,6 @@ export function narrativeLinesFromWorkbook(wb: Workbook): NarrativeLine[] | unde
   return lines;
 }
 
-/**
- * Forms attached to the workbook: distinct projects among the located 项目支出绩效目标表
- * (a form printed over two pages counts once), else sheets the add-in tagged `form:…`.
- * A workbook without any form says nothing about what was published, so no count.
- */
-export function attachedFormsCount(wb: Workbook | undefined): number | undefined {
-  if (!wb) return undefined;
-  const located = new Set(
-    formsOf(wb)
-      .map((f) => sameNameKey(f.projectName))
-      .filter(Boolean),
-  ).size;
-  if (located > 0) return located;
-  const tagged = wb.sheets.filter((s) => s.tag?.startsWith('form:')).length;
-  return tagged > 0 ? tagged : undefined;
-}
-
 export interface NarrativeRuleOptions {
   /** How many 项目支出绩效目标表 are attached; default `attachedFormsCount(ctx.workbook)`. */
   formsCount?: (ctx: RuleContext) => number | undefined;
@@ -56,7 +40,7 @@ export function narrativeRules(options: NarrativeRuleOptions = {}): RuleModule[]
   return [
     {
       id: 'narrative',
-      description: '第三部分 情况说明与报表的勾稽（N1–N11）',
+      description: '第三部分 情况说明与报表的勾稽（N0–N11）',
       run(ctx) {
         const source: string | NarrativeLine[] | undefined =
           ctx.narrativeText ?? (ctx.workbook ? narrativeLinesFromWorkbook(ctx.workbook) : undefined);

@@ -70,6 +70,9 @@ export const TERMS: readonly TermDef[] = [
       '收入预算总计',
       '本年收入总计',
       '本年预算收入总计',
+      '本年收入预算合计',
+      '本年收入预算总额',
+      '本年收入预算总计',
       '收入预算总额',
       '预算收入总额',
       '收入总额',
@@ -170,6 +173,9 @@ export const TERMS: readonly TermDef[] = [
       '支出预算总计',
       '本年支出总计',
       '本年预算支出总计',
+      '本年支出预算合计',
+      '本年支出预算总额',
+      '本年支出预算总计',
       '支出预算总额',
       '预算支出总额',
       '支出总额',
@@ -308,7 +314,11 @@ export const TERMS: readonly TermDef[] = [
   { key: 'opsProjects', names: ['其他运转类项目', '其他运转类'], only: ['十'] },
   { key: 'specialProjects', names: ['特定目标类项目', '特定目标类'], only: ['十'] },
   { key: 'vehicleQuota', names: ['公务用车编制', '编制'], only: ['十一'] },
-  { key: 'vehiclesActual', names: ['实有', '实有车辆', '实有公务用车', '现有公务用车'], only: ['十一'] },
+  {
+    key: 'vehiclesActual',
+    names: ['实有', '实有车辆', '实有公务用车', '现有公务用车', '共有车辆', '现有车辆', '公务用车保有量'],
+    only: ['十一'],
+  },
 ];
 
 /**
