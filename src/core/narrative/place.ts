@@ -317,9 +317,12 @@ export function placeFigures(text: string, opts: PlaceOptions): Placement {
         amountsSinceOpen++;
         break;
       }
-      case 'previous':
-        if (open && !open.previous) open.previous = p;
+      case 'previous': {
+        // Last year's amount belongs to what is compared with last year, like a change.
+        const holder = [...subjects].reverse().find((m) => changeTerms.has(m.term));
+        if (holder && !holder.previous) holder.previous = p;
         break;
+      }
       case 'share':
         if (group && group.share < group.members.length) group.members[group.share++].share = p;
         else if (open && !open.share) open.share = p;
