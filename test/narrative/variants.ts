@@ -254,6 +254,22 @@ const P4: Builder[] = [
   },
 ];
 
+P4.push((v) => {
+  const t4 = v.f.t4!;
+  const g = t4.incomeGrand.value;
+  const ch = v.ch(g, g.minus(20), '财政拨款', 'never');
+  const src = (
+    [
+      ['一般公共预算拨款收入', t4.gpb.value],
+      ['政府性基金预算拨款收入', t4.fund.value],
+      ['国有资本经营预算拨款收入', t4.soe.value],
+    ] as const
+  )
+    .filter(([, x]) => !x.isZero())
+    .map(([label, x]) => t`${label}${v.a(x, label)}万元，占${v.s(x, g, label)}%`);
+  return t`本部门${String(v.Y)}年度财政拨款预算收入${v.a(g, '财政拨款收入')}万元，较上年${ch.dir}${ch.c}万元。其中${join(src, '；')}。财政拨款预算支出${v.a(g, '财政拨款支出')}万元。`;
+});
+
 const P5: Builder[] = [
   (v) => {
     const t5 = v.f.t5!;
@@ -274,6 +290,14 @@ const P5: Builder[] = [
     return t`（一）规模变化：本年一般公共预算拨款支出${v.a(tot, '一般公共预算支出', 'plain')} 万元，与上年相比${ch.dir}${ch.c}万元。\n（二）结构情况：按支出功能分类，${join(lei, '；')}。`;
   },
 ];
+
+P5.push((v) => {
+  const t5 = v.f.t5!;
+  const tot = t5.total.value;
+  const ch = v.ch(tot, last(v).gpb, '一般公共预算支出', 'always');
+  const lei = t5.lei.map((c) => t`${c.name}${v.a(c.value, c.name)}万元（占${v.s(c.value, tot, c.name)}%）`);
+  return t`${String(v.Y)}年一般公共预算财政拨款支出预算${v.a(tot, '一般公共预算支出')}万元，同比${ch.dir}${ch.c}万元，${ch.rdir}${ch.r}%。其中，${join(lei, '，')}。`;
+});
 
 const P6: Builder[] = [
   (v) => {
@@ -296,6 +320,16 @@ const P6: Builder[] = [
     return t`基本支出预算数为 ${v.a(t6.total.value, '基本支出', 'plain')} 万元。人员经费 ${v.a(t6.personnel.value, '人员经费', 'plain')} 万元，包括${items('personnel')}等；公用经费 ${v.a(t6.public.value, '公用经费', 'plain')} 万元，包括${items('public')}等。`;
   },
 ];
+
+P6.push((v) => {
+  const t6 = v.f.t6!;
+  const items = (side: 'personnel' | 'public') =>
+    t6.items
+      .filter((i) => i.side === side)
+      .map((i) => i.name)
+      .join('、');
+  return t`基本支出${v.a(t6.total.value, '基本支出')}万元，其中：人员经费${v.a(t6.personnel.value, '人员经费')}万元，公用经费${v.a(t6.public.value, '公用经费')}万元。人员经费主要包括：${items('personnel')}。公用经费主要包括：${items('public')}。`;
+});
 
 const P7: Builder[] = [
   // every part with its change: the parts' changes add up to the total's
@@ -373,6 +407,11 @@ const overallAmount = (v: Values) =>
       ? v.f.t5!.total.value
       : v.f.t1!.incomeGrand.value;
 
+P9.push((v) => {
+  const p = v.inputs.procurement!;
+  return t`本年度政府采购预算总额为${v.a(D(p.goods).plus(p.works).plus(p.services), '采购总额')}万元（货物${v.a(D(p.goods), '货物')}万元、工程${v.a(D(p.works), '工程')}万元、服务${v.a(D(p.services), '服务')}万元）。`;
+});
+
 const P10: Builder[] = [
   (v) => {
     const t12 = v.f.t12!;
@@ -384,6 +423,11 @@ const P10: Builder[] = [
     return t`1、整体绩效目标\n编报单位整体绩效目标，涉及资金${v.a(overallAmount(v), '整体')}万元。\n2、项目绩效目标\n共有${v.n(t12.projects.length, '项目个数')}个项目编制了绩效目标，资金合计${v.a(t12.total, '项目金额')}万元，其中公开${v.n(v.formsCount, '公开个数')}个。`;
   },
 ];
+
+P10.push((v) => {
+  const t12 = v.f.t12!;
+  return t`1.整体绩效目标：部门整体支出绩效目标涉及资金${v.a(overallAmount(v), '整体')}万元。\n2.项目绩效目标：本部门${String(v.Y)}年度实行绩效目标管理的项目${v.n(t12.projects.length, '项目个数')}个，涉及金额${v.a(t12.total, '项目金额')}万元，本次公开${v.n(v.formsCount, '公开个数')}个项目的绩效目标。`;
+});
 
 const P11: Builder[] = [
   (v) => {

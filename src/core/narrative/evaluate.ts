@@ -310,7 +310,9 @@ export function evaluateRowLists(ctx: SectionContext) {
     }
     if (!rows.length) continue;
     if (!named.length) {
-      if (hasMoney(ctx)) ctx.missing.push(`${l.source}明细`);
+      // No row named at all: a text that does not break the total down, unless amounts were left
+      // that no item took (rows named in words the vocabulary does not know).
+      if (unplacedAmounts(ctx).length) ctx.missing.push(`${l.source}明细`);
       continue;
     }
     const listed = new Set(named.map((m) => m.term));

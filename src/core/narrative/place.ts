@@ -328,8 +328,12 @@ export function placeFigures(text: string, opts: PlaceOptions): Placement {
         else if (open && !open.share) open.share = p;
         break;
       case 'count': {
+        // `二级项目14个`, `公开14个项目的绩效目标`: the item named before it in its clause;
+        // `共有48个项目…`: else the item right after it.
+        const inClause = open && !open.count && !CLAUSE_END_RE.test(text.slice(open.end, p.fig.index));
         const next = tokens.slice(i + 1).find((t): t is MentionToken => t.kind === 'mention');
-        if (next && !next.denominator && /^\s*的?\s*$/.test(text.slice(p.fig.end, next.at)) && !next.m.count)
+        if (inClause) open!.count = p;
+        else if (next && !next.denominator && /^\s*的?\s*$/.test(text.slice(p.fig.end, next.at)) && !next.m.count)
           next.m.count = p;
         else if (open && !open.count) open.count = p;
         break;

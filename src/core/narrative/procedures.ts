@@ -64,10 +64,12 @@ function economicLists(ctx: SectionContext) {
     { term: 'personnel', side: 'personnel' as const, name: '人员经费' },
     { term: 'public', side: 'public' as const, name: '公用经费' },
   ]) {
-    const m = mentionsOf(ctx, x.term)[0];
-    if (!m) continue;
-    const lm = LIST_RE.exec(s.text.slice(m.end));
-    if (!lm) continue;
+    // The list follows the item, in its sentence (`人员经费…，主要包括：…`) or a later one (`人员经费主要包括：…`).
+    const found = mentionsOf(ctx, x.term)
+      .map((m) => ({ m, lm: LIST_RE.exec(s.text.slice(m.end)) }))
+      .find((x) => x.lm);
+    if (!found) continue;
+    const { m, lm } = found as { m: Mention; lm: RegExpExecArray };
     const listStart = m.end + lm.index + lm[0].length - lm[1].length;
     const written = lm[1]
       .split(/[、，,]/)
@@ -204,7 +206,9 @@ function overallTarget(ctx: SectionContext, opts: CheckOptions) {
   const { f, r, s } = ctx;
   const overall = first(mentionsOf(ctx, 'overall'), (m) => m.amount);
   const h = hitOf(s, overall, overall?.amount);
-  if (h) {
+  // Without any table to compare with, the amount says nothing checkable.
+  const known = [f.t1, f.t3, f.t4, f.t5, f.t12].some(Boolean);
+  if (h && known) {
     const candidates: [OverallConvention | undefined, Decimal | undefined, string][] = [
       ['incomeTotal', f.t1?.incomeGrand.value, '表1 收入总计'],
       ['gpbSplit', f.t5?.total.value, '表5 合计'],
