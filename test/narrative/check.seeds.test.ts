@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkNarrative } from '../../src/core/narrative/check';
 import type { Finding } from '../../src/core/model/finding';
+import { NarrativeInputs } from '../../src/core/narrative/inputs';
+import { publishedInputs } from './publishedInputs';
 import { loadSeed, seedDisclosure, seedNarrativeText, type Seed } from './seedDisclosure';
 
 /** The published seed texts, copied verbatim into the repo so tests do not depend on paths outside it. */
@@ -93,6 +95,20 @@ describe('checker on the published seed narratives', () => {
     it('has no other finding', () => {
       expect(brief(fs)).toEqual(['N1p rounding', 'N1p rounding', 'N10 error', 'N5 warning'].sort());
     });
+  });
+});
+
+describe('with the inputs the published texts state (last year, 政府采购, assets)', () => {
+  it.each([
+    ['000', []],
+    ['003', ['N1p rounding', 'N1p rounding', 'N10 error', 'N5 warning']],
+  ] as const)('seed %s gives exactly the findings it gives without them', (seed, expected) => {
+    const inputs = NarrativeInputs.parse(publishedInputs(seed));
+    const fs = checkNarrative(seedDisclosure(seed), seedNarrativeText(seed), {
+      formsCount: loadSeed(seed).forms.length,
+      inputs,
+    });
+    expect(brief(fs)).toEqual([...expected].sort());
   });
 });
 

@@ -29,6 +29,8 @@ export interface SectionContext {
   missing: string[];
   /** Set when a procedure has said all there is to say about the paragraph (八 `无机关运行经费`). */
   quiet: boolean;
+  /** Memo of `unplacedAmounts`. */
+  unplaced?: Placed[];
 }
 
 const sumFig = (...xs: (Fig | undefined)[]): Fig => ({
@@ -165,10 +167,11 @@ const hasMoney = (ctx: SectionContext) =>
 
 /** Amounts of the paragraph that no item took: a figure whose item the vocabulary does not know. */
 export function unplacedAmounts(ctx: SectionContext): Placed[] {
+  if (ctx.unplaced) return ctx.unplaced;
   const taken = new Set<Placed>();
   for (const m of ctx.placement.mentions)
     for (const p of [m.amount, m.share, m.count, m.previous, m.change, m.rate, ...m.subChanges]) if (p) taken.add(p);
-  return ctx.placement.figures.filter((p) => p.role === 'amount' && !taken.has(p));
+  return (ctx.unplaced = ctx.placement.figures.filter((p) => p.role === 'amount' && !taken.has(p)));
 }
 
 /**
@@ -274,9 +277,18 @@ const rowsOf = (l: RowListCheck, f: TableFacts): NamedFig[] | undefined =>
 export function listTerms(no: ParagraphNo, f: TableFacts): { key: string; names: string[] }[] {
   const lists = ROW_LIST_CHECKS.filter((l) => l.paragraph === no);
   if (!lists.length) return [];
-  const names = [...lists.flatMap((l) => (rowsOf(l, f) ?? []).map((r) => r.name)), ...CATEGORIES.map((c) => c.label)];
-  return names.map((n) => ({ key: categoryKey(n), names: categoryNames(n) }));
+  const rows = lists.flatMap((l) => (rowsOf(l, f) ?? []).map((r) => r.name));
+  // The same tables give the same list (and so the same compiled names, place.ts) on every edit.
+  const key = `${no}|${rows.join('/')}`;
+  let terms = listTermsCache.get(key);
+  if (!terms) {
+    terms = [...rows, ...CATEGORIES.map((c) => c.label)].map((n) => ({ key: categoryKey(n), names: categoryNames(n) }));
+    if (listTermsCache.size >= 64) listTermsCache.clear();
+    listTermsCache.set(key, terms);
+  }
+  return terms;
 }
+const listTermsCache = new Map<string, { key: string; names: string[] }[]>();
 
 /** 四 / 五(二): each named row against the table, rows left out, rows the table does not have. */
 export function evaluateRowLists(ctx: SectionContext) {

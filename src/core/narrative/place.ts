@@ -1,5 +1,5 @@
 import { Decimal } from '../money';
-import { sameNameKey } from '../text/sameName';
+import { NameMatcher } from './names';
 import type { ParagraphNo } from './generate';
 import { extractFigures, type Figure } from './parse';
 import {
@@ -84,51 +84,23 @@ const alt = (words: readonly string[]) =>
     .map(esc)
     .join('|');
 
-/** Characters a name may carry inside it without being another name (sameName drops them). */
-const IGNORABLE = String.raw`[\s\u3000"'“”‘’「」『』]*`;
-const OPEN_QUOTE = String.raw`[“"‘'「『]?`;
+const byParagraph = new Map<ParagraphNo, NameMatcher>();
+/** Keyed on the `extra` list itself: callers hand the same list for the same tables (`listTerms`). */
+const byExtra = new WeakMap<object, Map<ParagraphNo, NameMatcher>>();
 
-/** One name as a pattern that matches what `sameName` calls the same name. */
-function namePattern(name: string): string {
-  const key = sameNameKey(name);
-  return (
-    OPEN_QUOTE +
-    [...key]
-      .map((ch) => {
-        const code = ch.charCodeAt(0);
-        // Half-width ASCII stands for its full-width form too (（境） ≡ (境)).
-        return code >= 0x21 && code <= 0x7e ? `[${esc(ch)}${String.fromCharCode(code + 0xfee0)}]` : esc(ch);
-      })
-      .join(IGNORABLE)
-  );
-}
-
-interface Compiled {
-  re: RegExp;
-  /** sameName key of a matched name → term key, or null for a phrase passed over. */
-  byKey: Map<string, string | null>;
-}
-
-const compiledCache = new Map<string, Compiled>();
-
-function compile(paragraph: ParagraphNo, extra: PlaceOptions['extra']): Compiled {
-  const cacheKey = extra?.length ? '' : paragraph;
-  const hit = cacheKey ? compiledCache.get(cacheKey) : undefined;
-  if (hit) return hit;
+/** The names read in one paragraph (its vocabulary, plus names from the tables), built once per set. */
+function matcherFor(paragraph: ParagraphNo, extra: PlaceOptions['extra']): NameMatcher {
+  const cache = extra?.length ? (byExtra.get(extra) ?? new Map<ParagraphNo, NameMatcher>()) : byParagraph;
+  if (extra?.length) byExtra.set(extra, cache);
+  let m = cache.get(paragraph);
+  if (m) return m;
   const applies = (t: TermDef) => !t.only || t.only.includes(paragraph);
-  const byKey = new Map<string, string | null>();
-  const add = (name: string, key: string | null) => {
-    const k = sameNameKey(name);
-    if (k && !byKey.has(k)) byKey.set(k, key);
-  };
-  for (const t of PASS_OVER.filter(applies)) for (const n of t.names) add(n, null);
-  for (const e of extra ?? []) for (const n of e.names) add(n, e.key);
-  for (const t of TERMS.filter(applies)) for (const n of t.names) add(n, t.key);
-  const names = [...byKey.keys()].sort((a, b) => b.length - a.length);
-  const re = new RegExp(names.map(namePattern).join('|'), 'g');
-  const c = { re, byKey };
-  if (cacheKey) compiledCache.set(cacheKey, c);
-  return c;
+  m = new NameMatcher();
+  for (const t of PASS_OVER.filter(applies)) for (const n of t.names) m.add(n, null);
+  for (const e of extra ?? []) for (const n of e.names) m.add(n, e.key);
+  for (const t of TERMS.filter(applies)) for (const n of t.names) m.add(n, t.key);
+  cache.set(paragraph, m);
+  return m;
 }
 
 const CLAUSE_END_RE = new RegExp(`[${CLAUSE_ENDS.map(esc).join('')}]`);
@@ -138,10 +110,10 @@ const LAST_YEAR = alt(COMPARE_WORDS.lastYear);
 const COMPARE_RE = new RegExp(
   `(?:(?:${alt(COMPARE_WORDS.lead)})\\s*(?:${LAST_YEAR}|\\d{4}\\s*年度?)|${alt(COMPARE_WORDS.standalone)})`,
 );
-const SAME_RE = new RegExp(
-  `(?:(?:${alt(COMPARE_WORDS.lead)})\\s*(?:${LAST_YEAR}|\\d{4}\\s*年度?)|${alt(COMPARE_WORDS.standalone)})` +
-    `[^，,；;。\\d%]{0,10}?(?:${alt(COMPARE_WORDS.same)})`,
-  'g',
+/** `与上年预算数相同`: a word of sameness, with a comparison with last year before it in its clause. */
+const SAME_WORD_RE = new RegExp(alt(COMPARE_WORDS.same), 'g');
+const COMPARED_BEFORE_RE = new RegExp(
+  `(?:(?:${alt(COMPARE_WORDS.lead)})\\s*(?:${LAST_YEAR}|\\d{4}\\s*年度?)|${alt(COMPARE_WORDS.standalone)})[^，,；;。\\d%]{0,10}$`,
 );
 const FILLERS = `(?:${alt(CHANGE_WORDS.fillers)})?`;
 const VERB_RE = new RegExp(
@@ -157,6 +129,13 @@ const LAST_YEAR_BEFORE = new RegExp(
 );
 const RESPECTIVELY_RE = new RegExp(`^\\s*(?:的?\\s*(?:预算数?|金额)?\\s*)(?:${alt(RESPECTIVELY)})`);
 const JOINER_RE = new RegExp(`^\\s*(?:${alt(LIST_JOINERS)})?\\s*$`);
+
+const yearCache = new Map<number, { last: RegExp; current: RegExp }>();
+function yearPatterns(year: number) {
+  let y = yearCache.get(year);
+  if (!y) yearCache.set(year, (y = { last: new RegExp(`${year - 1}\\s*年`), current: new RegExp(`${year}\\s*年`) }));
+  return y;
+}
 
 function clauseStart(text: string, at: number): number {
   for (let i = at - 1; i >= 0; i--) if (CLAUSE_END_RE.test(text[i])) return i + 1;
@@ -187,10 +166,9 @@ function roleOf(text: string, f: Figure, prev: Placed | undefined, year: number 
   if (f.kind === 'pct') return { fig: f, role: SHARE_RE.test(before) ? 'share' : 'pct' };
   // Last year's amount: `较上年预算数1267.44万元`, `上年预算数为3.50万元`, `2023年预算3.50万元`.
   const lastYearWord = LAST_YEAR_BEFORE.test(before);
-  const lastYearNumber =
-    year !== undefined &&
-    new RegExp(`${year - 1}\\s*年`).test(before) &&
-    !new RegExp(`${year}\\s*年`).test(before.slice(before.search(new RegExp(`${year - 1}\\s*年`))));
+  const years = year === undefined ? undefined : yearPatterns(year);
+  const lastAt = years ? before.search(years.last) : -1;
+  const lastYearNumber = years !== undefined && lastAt >= 0 && !years.current.test(before.slice(lastAt));
   if (lastYearWord || lastYearNumber) return { fig: f, role: 'previous' };
   return { fig: f, role: 'amount' };
 }
@@ -198,16 +176,22 @@ function roleOf(text: string, f: Figure, prev: Placed | undefined, year: number 
 /** `与上年预算数相同`, `同比持平`: a change of 0 without a figure. */
 function sameTokens(text: string): Placed[] {
   const out: Placed[] = [];
-  SAME_RE.lastIndex = 0;
+  SAME_WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SAME_RE.exec(text))) {
+  while ((m = SAME_WORD_RE.exec(text))) {
+    // Looking back from the rare word is cheaper than trying every 与/和 of the text forwards.
+    const from = Math.max(clauseStart(text, m.index), m.index - 24);
+    const c = COMPARED_BEFORE_RE.exec(text.slice(from, m.index));
+    if (!c) continue;
+    const start = from + c.index;
+    const end = m.index + m[0].length;
     const fig: Figure = {
       kind: 'wan',
       value: new Decimal(0),
-      raw: m[0],
+      raw: text.slice(start, end),
       unit: '',
-      index: m.index,
-      end: m.index + m[0].length,
+      index: start,
+      end,
     };
     out.push({ fig, role: 'change', signed: new Decimal(0), same: true, compared: true });
   }
@@ -241,19 +225,10 @@ interface FigureToken {
 
 /** Every item named in `text`, leftmost and longest first. */
 export function findMentions(text: string, opts: Pick<PlaceOptions, 'paragraph' | 'extra'>): Mention[] {
-  const { re, byKey } = compile(opts.paragraph, opts.extra);
-  const out: Mention[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const key = byKey.get(sameNameKey(m[0]));
-    if (key) out.push({ term: key, start: m.index, end: m.index + m[0].length, subChanges: [] });
-  }
-  return out;
+  return matcherFor(opts.paragraph, opts.extra)
+    .find(text)
+    .filter((h): h is typeof h & { value: string } => h.value !== null)
+    .map((h) => ({ term: h.value, start: h.start, end: h.end, subChanges: [] }));
 }
 
 export function placeFigures(text: string, opts: PlaceOptions): Placement {
