@@ -152,7 +152,10 @@ export const FIGURE_CHECKS: readonly FigureCheck[] = [
     fact: 't1.incomeGrand',
     source: '表1 收入总计',
     expect: 'always',
+    coveredBy: ['incomeCurrent'],
   }),
+  // `本年收入预算1,184.32万元` names the year's income (表1 本年收入合计).
+  c({ rule: 'N2', paragraph: '二', term: 'incomeCurrent', fact: 't1.incomeTotal', source: '表1 本年收入合计' }),
   ...(
     [
       ['gpb', 't1.gpb', '一般公共预算', ['fiscal']],

@@ -321,7 +321,8 @@ export function evaluateRowLists(ctx: SectionContext) {
         r.percent(l.rule, s, hitOf(s, m, m.share), row.value.div(of.value).times(100), `${row.name}占比`);
     }
     if (!rows.length) continue;
-    if (!named.length) {
+    // A list is rows named with their amounts; `主要用于社会保障和就业方面` alone lists nothing.
+    if (!named.some((m) => m.amount)) {
       // No row named at all: a text that does not break the total down, unless amounts were left
       // that no item took (rows named in words the vocabulary does not know).
       if (unplacedAmounts(ctx).length) ctx.missing.push(`${l.source}明细`);
