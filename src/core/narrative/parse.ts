@@ -1,5 +1,6 @@
 import { Decimal } from '../money';
 import { PARAGRAPH_NUMBERS, type ParagraphNo } from './generate';
+import { TITLE_ENDS, TITLE_WORDS } from './vocabulary';
 
 /** One line of a written narrative; `sheet`/`cell` when it was read from a worksheet cell. */
 export interface NarrativeLine {
@@ -23,28 +24,15 @@ export interface ParsedNarrative {
   sections: NarrativeSection[];
 }
 
-/**
- * Words that a paragraph's title must contain. A numbered line (`一、…`) is only a paragraph
- * heading when its title fits, so `一、` inside a reason or a forwarded document is not.
- */
-const TITLE_KEYS: Record<ParagraphNo, RegExp> = {
-  一: /收支.*变动/,
-  二: /收入预算/,
-  三: /支出预算/,
-  四: /财政拨款收支/,
-  五: /一般公共预算支出/,
-  六: /基本支出/,
-  七: /三公/,
-  八: /机关运行经费/,
-  九: /政府采购/,
-  十: /绩效/,
-  十一: /国有资产/,
-  十二: /其他说明/,
-};
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A paragraph's title words (vocabulary.ts), in order, anything between. */
+const TITLE_KEYS = Object.fromEntries(
+  PARAGRAPH_NUMBERS.map((no) => [no, new RegExp(TITLE_WORDS[no].map(escape).join('.*'))]),
+) as Record<ParagraphNo, RegExp>;
 
 const HEADING_RE = /^\s*(十[一二]|[一二三四五六七八九十])\s*[、.．,，]\s*(.*)$/;
 /** Paragraph titles end in one of these; table titles (`…收支总表`) do not. */
-const TITLE_END = /(原因|说明|情况)/;
+const TITLE_END = new RegExp(`(${TITLE_ENDS.map(escape).join('|')})`);
 /** A line of the 目录: dot leaders or a page number after a tab. */
 const TOC_LINE = /(\.{4,}|…{2,}|·{4,}|\t\s*\d+\s*$)/;
 /** The parts after 第三部分 (名词解释, 附件) are not the narrative. */
@@ -157,7 +145,7 @@ export function splitNarrative(input: string | readonly NarrativeLine[]): Parsed
 function splitTitle(s: string, no: ParagraphNo): { title: string; rest: string } {
   // Titles are short; a longer line carries its first sentence after the title.
   if (s.length <= 24 || !/[，,。；;\d]/.test(s)) return { title: s.trim(), rest: '' };
-  const ends = /(原因|说明|情况)/g;
+  const ends = new RegExp(TITLE_END.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = ends.exec(s))) {
     const cut = m.index + m[0].length;

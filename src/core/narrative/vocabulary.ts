@@ -382,3 +382,25 @@ export const OVERALL_FORM_PROMISE = {
   form: ['整体目标表', '整体绩效目标表', '整体支出绩效目标表', '整体目标申报表', '整体支出绩效目标申报表'],
   attached: ['见附件', '详见附件', '见附表', '详见附表'],
 };
+
+/**
+ * Words a paragraph's title must contain, in this order. A numbered line (`一、…`) is only a
+ * paragraph heading when its title fits, so `一、` inside a reason or a forwarded document is not.
+ */
+export const TITLE_WORDS: Readonly<Record<ParagraphNo, readonly string[]>> = {
+  一: ['收支', '变动'],
+  二: ['收入预算'],
+  三: ['支出预算'],
+  四: ['财政拨款收支'],
+  五: ['一般公共预算支出'],
+  六: ['基本支出'],
+  七: ['三公'],
+  八: ['机关运行经费'],
+  九: ['政府采购'],
+  十: ['绩效'],
+  十一: ['国有资产'],
+  十二: ['其他说明'],
+};
+
+/** Paragraph titles end in one of these; table titles (`…收支总表`) do not. */
+export const TITLE_ENDS = ['原因', '说明', '情况'];
