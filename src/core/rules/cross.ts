@@ -21,7 +21,7 @@ import { indexTable, type TableIndex } from './tableIndex';
 import type { RuleModule } from './types';
 import { projectGrandTotalRows } from './units';
 
-interface Resolved {
+export interface Resolved {
   value: Decimal;
   amounts: Amount[];
   /** How the clerk finds this number; turned into text by `whatText` only for a finding
@@ -50,7 +50,7 @@ function whatText(w: What): string {
 }
 
 /** undefined = the term cannot be evaluated (table or fixed row absent): the check is skipped. */
-type Resolve = (sel: Selector, code: string | undefined) => Resolved | undefined;
+export type Resolve = (sel: Selector, code: string | undefined) => Resolved | undefined;
 
 function sumRows(rows: TableRow[], col: string): { value: Decimal; amounts: Amount[] } {
   let value = ZERO;
@@ -64,7 +64,7 @@ function sumRows(rows: TableRow[], col: string): { value: Decimal; amounts: Amou
   return { value, amounts };
 }
 
-function makeResolver(d: Disclosure): Resolve {
+export function makeResolver(d: Disclosure): Resolve {
   const idx = (t: TableId): TableIndex | undefined => (d.tables[t] ? indexTable(d.tables[t]!) : undefined);
   return (sel, ctxCode) => {
     const ix = idx(sel.t);
@@ -121,7 +121,7 @@ function makeResolver(d: Disclosure): Resolve {
 }
 
 /** Codes the per-code loop visits: every code at the levels in any coded table of the check, and every non-zero category. */
-function codeDomain(d: Disclosure, check: CrossCheck): string[] {
+export function codeDomain(d: Disclosure, check: CrossCheck): string[] {
   const levels = new Set(check.perCode!.levels);
   const codes = new Set<string>();
   for (const term of [...check.left, ...check.right]) {

@@ -13,6 +13,9 @@ export interface Derivation {
   /** Cells of the same kind (aggregates of a table, one row identity on one kind of row) share a
    *  group: one formula in a group means the others should carry one too. */
   group: string;
+  /** Rule that checks this identity (W2.1, W6.2, W12.1 …, from the table definition); '' for the
+   *  cross-sheet category links, which the X catalogue checks. */
+  rule: string;
   /** Cells the formula must read; empty when they live on another sheet (表1/表4 category links). */
   reads: (Amount | undefined)[];
   /** "其下各款", "同行各资金来源" — for the message. */
@@ -38,9 +41,9 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     if (hit) hit.derivations.push(d);
     else cells.set(id, { row, key, amount, derivations: [d] });
   };
-  const sumOver = (target: TableRow, parts: TableRow[], group: string, what: string) => {
+  const sumOver = (target: TableRow, parts: TableRow[], group: string, rule: string, what: string) => {
     for (const k of idx.moneyKeys)
-      add(target, k, { group: `${group}:${k}`, reads: parts.map((p) => p.values[k]), what });
+      add(target, k, { group: `${group}:${k}`, rule, reads: parts.map((p) => p.values[k]), what });
   };
   const body = def.body;
   switch (body.kind) {
@@ -50,9 +53,10 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
         if (row.kind === 'lei') leis.push(row);
         if (row.kind === 'xiang') continue;
         const kids = idx.children.get(row.code!) ?? [];
-        if (kids.length > 0) sumOver(row, kids, 'aggregate', row.kind === 'lei' ? '其下各款' : '其下各项');
+        if (kids.length > 0)
+          sumOver(row, kids, 'aggregate', body.hierarchyRule, row.kind === 'lei' ? '其下各款' : '其下各项');
       }
-      if (idx.total && leis.length > 0) sumOver(idx.total, leis, 'aggregate', '各类');
+      if (idx.total && leis.length > 0) sumOver(idx.total, leis, 'aggregate', body.hierarchyRule, '各类');
       break;
     }
     case 'summary':
@@ -75,6 +79,7 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
           for (const col of fixed.columns ?? side.moneyColumns) {
             add(target, col, {
               group: `fixed:${fixed.key}:${col}`,
+              rule: fixed.sum.rule,
               reads: parts.map((p) => p.values[col]),
               what: '各组成行',
             });
@@ -84,7 +89,8 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
           for (const key of CATEGORY_KEYS) {
             const r = rows.get(key);
             if (!r) continue;
-            for (const col of side.moneyColumns) add(r, col, { group: `cat:${col}`, reads: [], what: '对应明细表' });
+            for (const col of side.moneyColumns)
+              add(r, col, { group: `cat:${col}`, rule: '', reads: [], what: '对应明细表' });
           }
         }
       }
@@ -92,27 +98,31 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
     }
     case 'economic': {
       const l = economicLayout(table);
-      for (const c of l.classes) if (c.items.length > 0) sumOver(c.row, c.items, 'aggregate', '其下各经济科目');
+      for (const c of l.classes)
+        if (c.items.length > 0) sumOver(c.row, c.items, 'aggregate', body.classRule, '其下各经济科目');
       if (l.total && l.classes.length > 0)
         sumOver(
           l.total,
           l.classes.map((c) => c.row),
           'aggregate',
+          body.totalRule,
           '各类',
         );
       break;
     }
     case 'units': {
       const units = table.rows.filter((r) => r.kind === 'unit');
-      if (idx.total && units.length > 0) sumOver(idx.total, units, 'total', '各单位');
+      if (idx.total && units.length > 0) sumOver(idx.total, units, 'total', body.totalRule, '各单位');
       break;
     }
     case 'projects': {
       const l = projectLayout(table);
-      for (const u of l.units) if (u.projects.length > 0) sumOver(u.row, u.projects, 'aggregate', '本单位各项目');
+      for (const u of l.units)
+        if (u.projects.length > 0) sumOver(u.row, u.projects, 'aggregate', body.totalRule, '本单位各项目');
       if (l.total) {
         const parts = l.units.length > 0 ? [...l.units.map((u) => u.row), ...l.loose] : l.loose;
-        if (parts.length > 0) sumOver(l.total, parts, 'aggregate', l.units.length > 0 ? '各单位小计' : '各项目');
+        if (parts.length > 0)
+          sumOver(l.total, parts, 'aggregate', body.totalRule, l.units.length > 0 ? '各单位小计' : '各项目');
       }
       break;
     }
@@ -128,6 +138,7 @@ export function derivedCells(table: LocatedTable): DerivedCell[] {
       if (row.side === 'expenditure' && own && !own.has(ident.target)) continue;
       add(row, ident.target, {
         group: `row:${ident.rule}:${row.kind}`,
+        rule: ident.rule,
         reads: ident.parts.map((p) => row.values[p]),
         what: '同行各分项',
       });
