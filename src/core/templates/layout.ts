@@ -146,7 +146,8 @@ export function sumOfRows(col: number, rows: readonly number[]): string {
   return terms.join('+');
 }
 
-function sumOfColumns(row: number, cols: readonly number[]): string {
+/** Σ of columns of one row (a row identity): SUM(C5:G5) when contiguous. */
+export function sumOfColumns(row: number, cols: readonly number[]): string {
   const sorted = [...cols].sort((a, b) => a - b);
   const contiguous = sorted.every((c, i) => i === 0 || c === sorted[i - 1] + 1);
   if (contiguous && sorted.length >= 2)
@@ -156,6 +157,38 @@ function sumOfColumns(row: number, cols: readonly number[]): string {
 
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A coded table's aggregate written in `row`: Σ of the rows below it down to the reserved row
+ * whose code is one level down (LEN = 3 for 合计; LEN = own length + 2 and the same prefix for a
+ * 类/款 of `codeLength` digits). Keyed on the code, so a 项 inserted inside the block still counts.
+ */
+export function codedSumFormula(
+  codeCol: number,
+  moneyCol: number,
+  row: number,
+  reserved: number,
+  codeLength?: number,
+): string {
+  const codes = `$${L(codeCol)}$${row + 2}:$${L(codeCol)}$${reserved + 1}`;
+  const money = `${L(moneyCol)}$${row + 2}:${L(moneyCol)}$${reserved + 1}`;
+  if (codeLength === undefined) return `SUMPRODUCT((LEN(${codes})=3)*${money})`;
+  const own = `$${L(codeCol)}${row + 1}`;
+  return `SUMPRODUCT((LEN(${codes})=${codeLength + 2})*(LEFT(${codes},${codeLength})=${own})*${money})`;
+}
+
+/** 表1/表4 category row from 表2: SUMIF(表2 科目编码, 类 code, 表2 `fromCol`) over its 合计 row … reserved row. */
+export function categoryLinkFormula(
+  sheet: string,
+  codeCol: number,
+  fromCol: number,
+  firstRow: number,
+  lastRow: number,
+  code: string,
+): string {
+  const q = quoteSheet(sheet);
+  return `SUMIF(${q}!$${L(codeCol)}$${firstRow + 1}:$${L(codeCol)}$${lastRow + 1},"${code}",${q}!$${L(fromCol)}$${firstRow + 1}:$${L(fromCol)}$${lastRow + 1})`;
 }
 
 // ─── table renderer ─────────────────────────────────────────────────────────────────────────
@@ -296,16 +329,15 @@ function renderFixedSide(
         const l = link?.links.categories.find((x) => x.column === k);
         if (l && link) {
           const s = link.source;
-          const codeCol = colIndex(s.def, 'code');
-          const fromCol = colIndex(s.def, l.from);
-          const q = quoteSheet(s.sheet);
-          putMoney(
-            b,
-            row,
-            c,
-            'formula',
-            `SUMIF(${q}!$${L(codeCol)}$${s.firstRow + 1}:$${L(codeCol)}$${s.lastRow + 1},"${category.code}",${q}!$${L(fromCol)}$${s.firstRow + 1}:$${L(fromCol)}$${s.lastRow + 1})`,
+          const formula = categoryLinkFormula(
+            s.sheet,
+            colIndex(s.def, 'code'),
+            colIndex(s.def, l.from),
+            s.firstRow,
+            s.lastRow,
+            category.code,
           );
+          putMoney(b, row, c, 'formula', formula);
         } else putMoney(b, row, c, 'input');
       }
       continue;
@@ -366,22 +398,12 @@ function columnGroups(def: TableDef): ColumnGroup[] {
 function renderCoded(def: TableDef, totalLabel: string, b: Built, start: number, codes: CodeRow[]): number {
   const groups = columnGroups(def);
   const reserved = start + 1 + codes.length;
-  const range = (col: number, from: number, money: boolean) =>
-    money ? `${L(col)}$${from + 1}:${L(col)}$${reserved + 1}` : `$${L(col)}$${from + 1}:$${L(col)}$${reserved + 1}`;
 
   b.totalRows.add(start);
   groups.forEach((g, gi) => {
     put(b, start, g.codeCol, gi === 0 ? 'textTotal' : 'code', gi === 0 ? { value: totalLabel } : {});
     if (g.nameCol !== undefined) put(b, start, g.nameCol, 'text');
-    for (const c of g.moneyCols) {
-      putMoney(
-        b,
-        start,
-        c,
-        'formula',
-        `SUMPRODUCT((LEN(${range(g.codeCol, start + 1, false)})=3)*${range(c, start + 1, true)})`,
-      );
-    }
+    for (const c of g.moneyCols) putMoney(b, start, c, 'formula', codedSumFormula(g.codeCol, c, start, reserved));
   });
 
   const g = groups[0];
@@ -397,15 +419,7 @@ function renderCoded(def: TableDef, totalLabel: string, b: Built, start: number,
         putMoney(b, row, c, 'input');
         continue;
       }
-      const codes = range(g.codeCol, row + 1, false);
-      const own = `$${L(g.codeCol)}${row + 1}`;
-      putMoney(
-        b,
-        row,
-        c,
-        'formula',
-        `SUMPRODUCT((LEN(${codes})=${code.code.length + 2})*(LEFT(${codes},${code.code.length})=${own})*${range(c, row + 1, true)})`,
-      );
+      putMoney(b, row, c, 'formula', codedSumFormula(g.codeCol, c, row, reserved, code.code.length));
     }
   });
   return reserved;
