@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands';
 
-/** budget-disclosure generate | check | forms | narrative */
+/** budget-disclosure generate | check | forms | narrative | balance | fix */
 export function buildProgram(): Command {
   const program = new Command();
   program

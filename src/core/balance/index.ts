@@ -23,6 +23,7 @@ export interface IdentityRef {
   id: string;
   rule: string;
   label: string;
+  short: string;
 }
 
 export interface BalanceChange {
@@ -79,7 +80,7 @@ export interface BalanceOptions {
 }
 
 function ref(i: Identity): IdentityRef {
-  return { id: i.id, rule: i.rule, label: i.label };
+  return { id: i.id, rule: i.rule, label: i.label, short: i.short };
 }
 
 const TWO = (n: number) => moneyString(fromCents(n));
@@ -251,13 +252,22 @@ function explain(
   };
 }
 
+/** At most three identities by name, then how many more: a figure in a total row balances dozens. */
+export function identityList(list: readonly IdentityRef[]): string {
+  const head = list
+    .slice(0, 3)
+    .map((b) => b.short)
+    .join('、');
+  return list.length > 3 ? `${head} 等 ${list.length} 个勾稽关系` : head;
+}
+
 function reasonOf(f: Figure, v: number, steps: number, balances: IdentityRef[]): string {
   const published = TWO(v);
   if (steps === 0) return `四舍五入保留两位小数：${f.exact?.toString() ?? f.current.toString()} → ${published}`;
   const from = f.exact
     ? `精确值 ${f.exact.toString()}，四舍五入为 ${TWO(f.ordinary)}`
     : `原数 ${moneyString(f.current)}（精确值未知）`;
-  const why = balances.length > 0 ? `，使 ${balances.map((b) => b.label).join('；')} 成立` : '';
+  const why = balances.length > 0 ? `，使 ${identityList(balances)}成立` : '';
   const two = Math.abs(steps) >= 2 ? '（每个数字只调0.01无解，此数调整两步）' : '';
   return `尾差调平：${from}，公开数取 ${published}（${signed(steps)}）${two}${why}`;
 }

@@ -49,6 +49,7 @@ export function crossIdentities(d: Disclosure, rules: readonly CrossRule[] = CRO
           mode: check.mode ?? rule.mode,
           terms: [...terms.values()].filter((t) => t.coef !== 0),
           addends: countAddends(all),
+          short: `${rule.id}${code ? `（科目 ${code}）` : ''}`,
           label: `${rule.id} ${rule.title}${code ? `（科目 ${code}）` : ''}`,
         });
       }

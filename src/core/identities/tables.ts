@@ -32,6 +32,7 @@ export function tableIdentities(d: Disclosure): Identity[] {
           mode: 'equal',
           terms: [{ amount: c.amount, coef: 1 }, ...parts.map((amount) => ({ amount, coef: -1 }))],
           addends: countAddends(dv.reads),
+          short: `${dv.rule} ${c.amount.sheet}!${c.amount.cell}`,
           label: `${dv.rule} ${place(id, c.amount.sheet, c.amount.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）= ${dv.what}`,
         });
       }

@@ -30,6 +30,8 @@ export interface Identity {
   addends: number;
   /** What must hold, for the clerk: `W2.1 表2 预算收入总表 C15（21011 行政事业单位医疗·合计）= 其下各项`. */
   label: string;
+  /** The same, short, for lists: `W2.1 表2!C15`, `X5（科目 2080101）`. */
+  short: string;
 }
 
 /**
