@@ -91,22 +91,18 @@ export function noDataNote(f: Finding, ctx: FixContext): FixOutcome {
   if (!range) return noFix('无法确定表的范围');
   const left = parseAddr(`${range[1]}1`).c;
   const bottom = Math.max(Number(range[4]) - 1, ...table.rows.map((r) => r.row));
-  // The row right under the body, or the one after it: never a row that holds anything.
-  for (const r of [bottom + 1, bottom + 2]) {
-    if (!isBlankRow(sheet, r)) continue;
-    const cell = addr(r, left);
-    return {
-      edits: [
-        {
-          sheet: sheet.name,
-          cell,
-          old: null,
-          new: NO_DATA_NOTE,
-          reason: `表中没有任何金额，在表下注明“${NO_DATA_NOTE}”`,
-          finding: findingKey(f),
-        },
-      ],
-    };
-  }
-  return noFix('表下紧接着的行不是空行，无处写说明');
+  // The row right under the body (the template keeps it free for this note), never one that holds anything.
+  if (!isBlankRow(sheet, bottom + 1)) return noFix('表下紧接着的行不是空行，无处写说明');
+  return {
+    edits: [
+      {
+        sheet: sheet.name,
+        cell: addr(bottom + 1, left),
+        old: null,
+        new: NO_DATA_NOTE,
+        reason: `表中没有任何金额，在表下注明“${NO_DATA_NOTE}”`,
+        finding: findingKey(f),
+      },
+    ],
+  };
 }
