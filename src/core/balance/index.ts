@@ -168,7 +168,10 @@ export function balanceDisclosure(d: Disclosure, wb?: Workbook, opts: BalanceOpt
     if (r.conflict) conflicts.push(r.conflict);
     optimal &&= r.optimal;
   }
-  return explain(figures, constraints, values, slack, conflicts, optimal, wb, identities.length);
+  return explain(figures, constraints, values, slack, conflicts, optimal, wb, {
+    identities: identities.length,
+    components: comps.length,
+  });
 }
 
 /** Locates the tables of a workbook and balances them. */
@@ -184,14 +187,19 @@ function explain(
   conflicts: Conflict[],
   optimal: boolean,
   wb: Workbook | undefined,
-  identityCount: number,
+  counts: { identities: number; components: number },
 ): BalanceResult {
   const value = (g: number) => values.get(g) ?? 0;
   const base = new Map(figures.map((f) => [f.index, baseOf(f)] as const));
   const brokenAtBase = new Set(constraints.filter((c) => !holds(c, (g) => base.get(g) ?? 0)));
   const movedFigures = new Set(figures.filter((f) => value(f.index) !== f.ordinary).map((f) => f.index));
   const byFigure = new Map<number, Constraint[]>();
-  for (const c of constraints) for (const g of c.coefs.keys()) byFigure.set(g, [...(byFigure.get(g) ?? []), c]);
+  for (const c of constraints)
+    for (const g of c.coefs.keys()) {
+      const list = byFigure.get(g);
+      if (list) list.push(c);
+      else byFigure.set(g, [c]);
+    }
   const changes: BalanceChange[] = [];
   let moved = 0;
   let twoStep = 0;
@@ -243,12 +251,7 @@ function explain(
     residuals,
     conflicts,
     optimal,
-    stats: {
-      figures: figures.length,
-      identities: identityCount,
-      constraints: constraints.length,
-      components: components(figures, constraints).length,
-    },
+    stats: { figures: figures.length, constraints: constraints.length, ...counts },
   };
 }
 
