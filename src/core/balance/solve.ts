@@ -4,9 +4,10 @@ import { holds } from './constraints';
 import type { Figure } from './figures';
 
 /**
- * The 0–1 program of controlled rounding (Cox 1987; τ-ARGUS solves the same problem as a 0–1
- * program), solved with YALPS (MIT, pure TypeScript, runs in Node and the browser; models as
- * documented in its README and `Model`/`Options` JSDoc: `binaries`, `integers`, `timeout`).
+ * The 0–1 program of controlled rounding (L. H. Cox, "A Constructive Procedure for Unbiased
+ * Controlled Rounding", JASA 82 (1987) 520–524; τ-ARGUS solves the same problem as a 0–1 program),
+ * solved with YALPS (MIT, pure TypeScript, runs in Node and the browser; models as documented in
+ * its README and its `Model`/`Options` JSDoc: `binaries`, `integers`, `timeout`, `maxIterations`).
  *
  * Each figure takes its base value (ordinary rounding when the window allows it) or one other
  * value of its window, one binary per alternative. Costs make the optimum lexicographic in
