@@ -5,6 +5,7 @@ import type { Workbook } from '../../src/core/model/grid';
 import { parseAddr } from '../../src/core/model/grid';
 import { renderTemplates } from '../../src/core/templates/layout';
 import { planToSheet } from '../../src/core/templates/planToGrid';
+import { prng } from '../fuzz/mutate';
 import { recalc } from '../rules/support/recalc';
 
 /**
@@ -20,14 +21,6 @@ const CODES = [
   { code: '2080199', name: '其他人力资源和社会保障管理事务支出' },
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    return a / 4294967296;
-  };
-}
-
 /** 表3 alone: 3 项 × (基本, 项目), 款/类/合计 and the 合计 column by the template's formulas. */
 function table3(seed: number, published: boolean, items = 3): Workbook {
   const plans = renderTemplates(
@@ -36,7 +29,7 @@ function table3(seed: number, published: boolean, items = 3): Workbook {
   );
   const wb: Workbook = { sheets: plans.map(planToSheet) };
   const t3 = locateTables(wb).tables.t3!;
-  const rand = rng(seed);
+  const rand = prng(seed);
   const sheet = wb.sheets[0];
   for (const row of t3.rows.filter((r) => r.kind === 'xiang')) {
     for (const k of ['basic', 'project']) {

@@ -9,6 +9,7 @@ import { NO_DATA_NOTE } from '../../src/core/templates/tables';
 import { recalc } from '../rules/support/recalc';
 import { setValue } from '../rules/support/template';
 import { parseAddr } from '../../src/core/model/grid';
+import { prng } from '../fuzz/mutate';
 
 /**
  * A workbook as the budget system exports it before anyone rounds: every input amount carries
@@ -29,21 +30,10 @@ export interface ExactWorkbook {
   inputs: Map<string, Decimal>;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function exactWorkbook(opts: ExactOptions = {}): ExactWorkbook {
   const units = Array.from({ length: opts.units ?? 7 }, (_, i) => `测试单位${i + 1}`);
   const perUnit = opts.perUnit ?? 10;
-  const rand = mulberry32(opts.seed ?? 4);
+  const rand = prng(opts.seed ?? 4);
   /** A 4-decimal amount in [lo, hi), never on a cent (an exact figure the tables cannot print). */
   const amount = (lo: number, hi: number): Decimal => {
     const v = new Decimal(Math.floor((lo + rand() * (hi - lo)) * 10000)).div(10000);

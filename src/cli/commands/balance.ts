@@ -6,7 +6,7 @@ import {
   type BalanceChange,
   type BalanceResult,
 } from '../../core/balance';
-import { readInput, writeCopy, type CopyOptions } from './editedCopy';
+import { readInput, registerCopyCommand, writeCopy, type CopyOptions } from './editedCopy';
 
 /**
  * `budget-disclosure balance IN.xlsx -o OUT.xlsx`: 尾差调平 — every money figure at 2 decimals so
@@ -79,17 +79,13 @@ export async function runBalance(input: string, opts: BalanceCliOptions): Promis
 }
 
 export function register(program: Command): void {
-  program
-    .command('balance')
-    .description('尾差调平：把金额调整为两位小数且各表内、表间勾稽关系完全成立，调整的数字最少，并逐项说明')
-    .argument('<IN.xlsx>', '预算公开工作簿（不会被修改）')
-    .requiredOption('-o, --output <OUT.xlsx>', '输出文件')
-    .option('--json', '输出 JSON（每个改动的单元格、精确值、四舍五入值、公开值及其平衡的勾稽关系）')
-    .option('--year <年度>', '预算年度（默认取自工作簿）')
-    .option('--force', '输出文件已存在时覆盖')
-    .action(async (file: string, opts: BalanceCliOptions) => {
-      const r = await runBalance(file, opts);
-      process.stdout.write(r.stdout + '\n');
-      process.exitCode = r.exitCode;
-    });
+  registerCopyCommand(
+    program,
+    {
+      name: 'balance',
+      description: '尾差调平：把金额调整为两位小数且各表内、表间勾稽关系完全成立，调整的数字最少，并逐项说明',
+      json: '输出 JSON（每个改动的单元格、精确值、四舍五入值、公开值及其平衡的勾稽关系）',
+    },
+    runBalance,
+  );
 }

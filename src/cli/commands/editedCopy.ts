@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -45,4 +46,27 @@ export async function writeCopy(input: Input, edits: readonly CellEdit[], out: s
 export function shown(v: CellEdit['old']): string {
   if (v === null || v === '') return '（空）';
   return typeof v === 'string' ? `“${v}”` : String(v);
+}
+
+/** `<name> IN.xlsx -o OUT.xlsx [--json] [--year] [--force]`, plus the command's own options. */
+export function registerCopyCommand<O extends CopyOptions>(
+  program: Command,
+  spec: { name: string; description: string; json: string; options?: [string, string][] },
+  run: (file: string, opts: O) => Promise<{ exitCode: number; stdout: string }>,
+): void {
+  const cmd = program
+    .command(spec.name)
+    .description(spec.description)
+    .argument('<IN.xlsx>', '预算公开工作簿（不会被修改）')
+    .requiredOption('-o, --output <OUT.xlsx>', '输出文件');
+  for (const [flags, text] of spec.options ?? []) cmd.option(flags, text);
+  cmd
+    .option('--json', spec.json)
+    .option('--year <年度>', '预算年度（默认取自工作簿）')
+    .option('--force', '输出文件已存在时覆盖')
+    .action(async (file: string, opts: O) => {
+      const r = await run(file, opts);
+      process.stdout.write(r.stdout + '\n');
+      process.exitCode = r.exitCode;
+    });
 }

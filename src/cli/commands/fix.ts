@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { analyzeWorkbook } from '../../core/check';
 import { FIXABLE_RULES, planFixes, type FixPlan } from '../../core/fixes';
-import { readInput, shown, writeCopy, type CopyOptions } from './editedCopy';
+import { readInput, registerCopyCommand, shown, writeCopy, type CopyOptions } from './editedCopy';
 
 /**
  * `budget-disclosure fix IN.xlsx -o OUT.xlsx [--only FI4,CN1,…]`: applies the fixes that have one
@@ -87,20 +87,15 @@ export async function runFix(input: string, opts: FixCliOptions): Promise<FixCli
 }
 
 export function register(program: Command): void {
-  program
-    .command('fix')
-    .description(
-      '一键修正答案唯一的问题（文本型数字、非标准科目名称、被覆盖的合计公式、空表说明、目标表资金与名称），并列出每个改动',
-    )
-    .argument('<IN.xlsx>', '预算公开工作簿（不会被修改）')
-    .requiredOption('-o, --output <OUT.xlsx>', '输出文件')
-    .option('--only <规则>', `只修正这些规则的发现，逗号分隔（${FIXABLE_RULES.join(',')}）`)
-    .option('--json', '输出 JSON')
-    .option('--year <年度>', '预算年度（默认取自工作簿）')
-    .option('--force', '输出文件已存在时覆盖')
-    .action(async (file: string, opts: FixCliOptions) => {
-      const r = await runFix(file, opts);
-      process.stdout.write(r.stdout + '\n');
-      process.exitCode = r.exitCode;
-    });
+  registerCopyCommand(
+    program,
+    {
+      name: 'fix',
+      description:
+        '一键修正答案唯一的问题（文本型数字、非标准科目名称、被覆盖的合计公式、空表说明、目标表资金与名称），并列出每个改动',
+      json: '输出 JSON',
+      options: [['--only <规则>', `只修正这些规则的发现，逗号分隔（${FIXABLE_RULES.join(',')}）`]],
+    },
+    runFix,
+  );
 }
