@@ -8,16 +8,19 @@ import { analyzeWorkbook } from '../../src/core/check';
 import { readXlsx } from '../../src/xlsx/read';
 import { writeGridToXlsx } from '../../src/xlsx/writeGrid';
 import { buildSeedWorkbook } from '../fixtures/seeds';
+import { seedWorkbookWithForms } from '../forms/seedForms';
 
 /** `budget-disclosure balance` and `fix` through their run functions, on real files. */
 const dir = mkdtempSync(join(tmpdir(), 'bd-fix-'));
 const example = join(dir, 'example.xlsx');
 const seed000 = join(dir, '000.xlsx');
+const seed001 = join(dir, '001-forms.xlsx');
 const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 beforeAll(async () => {
   copyFileSync(join(__dirname, '../../assets/example/datong-2024.xlsx'), example);
   await writeGridToXlsx(buildSeedWorkbook('000', 'published'), seed000);
+  await writeGridToXlsx(seedWorkbookWithForms('001'), seed001);
 });
 
 describe('balance IN -o OUT', () => {
@@ -62,11 +65,18 @@ describe('fix IN -o OUT [--only]', () => {
     const r = await runFix(seed000, { output: out });
     expect(r.stdout).toContain('[CN1,CN3] 表2!B21 “租房补贴” → “提租补贴”');
     expect(r.stdout).toContain('[FI4] 表1!B6 “1,184.32” → 1184.32');
-    expect(r.stdout).toContain('未自动修正 1 项');
+    expect(r.stdout).not.toContain('未自动修正');
     const after = analyzeWorkbook(await readXlsx(out)).findings.map((f) => f.rule);
     expect(after).not.toContain('FI4');
     expect(after).not.toContain('CN1');
     expect(after).not.toContain('CN3');
+  });
+
+  it('lists what it leaves to the clerk, with the reason', async () => {
+    const r = await runFix(seed001, { output: join(dir, 'fixed-001.xlsx'), only: 'F2' });
+    expect(r.stdout).toMatch(/未自动修正 \d+ 项（答案不唯一，须由经办人处理）/);
+    expect(r.stdout).toContain('实施期金额须由经办人确定');
+    expect(r.stdout).toMatch(/\[F2\] 绩效目标表!G\d+ \d+ → \d+：按表12/);
   });
 
   it('--only limits the fixes to those rules', async () => {

@@ -35,7 +35,7 @@ describe("F2/F4: a form's funds out of step with 表12 → 表12's figures (元 
     const r = fix(wb, ['F2']);
     const whys = r.plan.notFixed.map((n) => n.why);
     expect(whys).toContain('按表12改后年度资金将大于实施期资金总额，实施期金额须由经办人确定');
-    expect(whys).toContain('成本指标金额将超过改后的资金总额，须由经办人调整指标');
+    expect(whys).toContain('按表12改写后目标表会出现新的问题（F7 成本指标金额超过资金总额），须由经办人处理');
     const left = r.after.filter((f) => f.rule === 'F2').map(findingId);
     expect(left.sort()).toEqual(r.plan.notFixed.map((n) => findingId(n.finding)).sort());
   });
@@ -46,9 +46,9 @@ describe("F2/F4: a form's funds out of step with 表12 → 表12's figures (元 
   });
 });
 
-describe("F1: a form's near-miss project name → 表12's name", () => {
+describe("F1.3: a form's near-miss project name → 表12's name", () => {
   it("000: the form takes 表12's name (表12 prints 工作经历); the warning disappears, nothing else changes", () => {
-    const r = fix(seedWorkbookWithForms('000'), ['F1']);
+    const r = fix(seedWorkbookWithForms('000'), ['F1.3']);
     expect(r.plan.fixes).toHaveLength(1);
     const e = r.plan.edits[0];
     expect(String(e.old)).toContain('工作经费');
@@ -71,8 +71,8 @@ describe("F1: a form's near-miss project name → 表12's name", () => {
     const renamed: Workbook = copyOf(withForms);
     setCell(renamed, t12.sheet, nameCell, { value: newName });
     const before = analyzeWorkbook(renamed);
-    expect(before.findings.filter((f) => f.rule === 'F1' && f.severity === 'warning')).toHaveLength(1);
-    const r = fix(renamed, ['F1']);
+    expect(before.findings.filter((f) => f.rule === 'F1.3')).toHaveLength(1);
+    const r = fix(renamed, ['F1.3']);
     expect(r.plan.edits.filter((e) => e.new === newName)).toHaveLength(1);
     expectOnlyFixedGone(r);
     // The record now keys the form by its new name: a later sync sees every prefilled cell as ours.
@@ -84,15 +84,10 @@ describe("F1: a form's near-miss project name → 表12's name", () => {
     expect(again.outOfDate).toEqual([]);
   });
 
-  it('missing forms get no fix, only the reason', () => {
-    const plan = planFixes(
-      buildSeedWorkbook('000', 'published'),
-      analyzeWorkbook(buildSeedWorkbook('000', 'published')),
-      {
-        only: ['F1'],
-      },
-    );
-    expect(plan.edits).toEqual([]);
-    expect(plan.notFixed).toHaveLength(1);
+  it('missing or extra forms are not fix kinds: no edit', () => {
+    const wb = seedWorkbookWithForms('001');
+    const plan = planFixes(wb, analyzeWorkbook(wb));
+    const rules = new Set([...plan.fixes, ...plan.notFixed].map((x) => x.finding.rule));
+    for (const r of ['F1', 'F1.1', 'F1.2']) expect(rules.has(r)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import type { Amount, Disclosure, RowKind } from '../model/disclosure';
 import { parseAddr, type Workbook } from '../model/grid';
 import { TABLE_IDS } from '../templates/schema';
 import { tableDef } from '../templates/tables';
-import { ceilCents, floorCents, halfUpCents, isExact, toCents } from './cents';
+import { agreesWithWan } from '../forms/projects';
+import { ceilCents, floorCents, fromCents, halfUpCents, isExact, toCents } from './cents';
 
 /**
  * One variable per distinct figure (Cox 1987, controlled rounding: the unknowns are the printed
@@ -208,11 +209,11 @@ function makeFigure(index: number, amounts: Amount[], tier: number, links: Exact
   let ordinary = exact ? halfUpCents(exact) : toCents(current);
   const applied: ExactLink[] = [];
   for (const l of links) {
-    // The form's figure is the exact value: 表12 must be its rounding down or up, and no more
-    // than one step from what it prints; a form further away is a real difference (F2), not ours.
+    // The form's figure is the exact value: 表12 must agree with it as F2 reads it (rounded down or
+    // up to 0.01 万元), and stay within one step of what it prints; a form further away is a real
+    // difference (F2), not ours.
     const e = l.yuan.div(10000);
-    const bounds = l.pairedByAmount ? [halfUpCents(e)] : [floorCents(e), ceilCents(e)];
-    const within = window.filter((v) => bounds.includes(v));
+    const within = window.filter((v) => agreesWithWan(l.yuan, fromCents(v)));
     if (within.length === 0) continue;
     window = within;
     wider = [];

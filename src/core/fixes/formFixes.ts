@@ -1,14 +1,16 @@
 import type { Finding } from '../model/finding';
 import { addr, textAt } from '../model/grid';
 import { formsOf, type LocatedForm } from '../forms/locate';
-import { matchForms, YUAN_TOLERANCE } from '../forms/match';
-import { moneyTotalYuan } from '../forms/values';
-import { ZERO } from '../money';
+import { matchForms } from '../forms/match';
+import { checkForms } from '../forms/rules';
+import { DEFAULT_CODES } from '../reference';
+import { ruleSpec } from '../rules/catalogue';
 import type { SplitKey } from '../forms/model';
 import { newFormSettings } from '../forms/plan';
 import { settingsFromForms } from '../forms/infer';
 import { projectsFromDisclosure, toYuan, type FinanceSource, type ProjectLine } from '../forms/projects';
 import { planSync, recordKey, RECORD_SHEET, RECORD_TAG, type CellUpdate, type SyncResult } from '../forms/sync';
+import { applyEditsToGrid } from './applyGrid';
 import { findingKey, type CellEdit } from './edit';
 import { noFix, type FixContext, type FixOutcome } from './outcome';
 
@@ -24,24 +26,6 @@ const FINANCE: readonly FinanceSource[] = ['central', 'provincial', 'local'];
 function sourceOnForm(f: LocatedForm): FinanceSource | undefined {
   const used = FINANCE.filter((k: SplitKey) => !f.funds.annual.split[k].isZero());
   return used.length === 1 ? used[0] : undefined;
-}
-
-/** F7 after the writes: the 成本指标 amounts of a side must not exceed that side's new 资金总额. */
-function costsExceed(form: LocatedForm, updates: readonly CellUpdate[]): boolean {
-  const written = new Map(updates.map((u) => [u.cell, u.to] as const));
-  for (const side of ['period', 'annual'] as const) {
-    const totalCell = form.cells[`funds.${side}.total`];
-    const newTotal = totalCell !== undefined ? written.get(totalCell) : undefined;
-    if (typeof newTotal !== 'number') continue;
-    let costs = ZERO;
-    for (const i of form.indicators) {
-      if (i.side !== side || i.level2 !== '成本指标') continue;
-      const text = i.valueCell !== undefined && written.has(i.valueCell) ? String(written.get(i.valueCell)) : i.value;
-      costs = costs.plus(moneyTotalYuan(text) ?? ZERO);
-    }
-    if (costs.minus(newTotal).gt(YUAN_TOLERANCE)) return true;
-  }
-  return false;
 }
 
 export class FormFixer {
@@ -73,10 +57,10 @@ export class FormFixer {
     );
   }
 
-  /** F2/F4 errors: the form's 年度 funds (and the 实施期 side when it mirrors the year) from 表12. */
+  /** F2, F4 errors: the form's 年度 funds (and the 实施期 side when it mirrors the year) from 表12. */
   funds(f: Finding): FixOutcome {
-    if (f.severity === 'rounding') return noFix('尾差：表12是目标表元金额的舍入值，不需修正');
-    if (f.severity !== 'error') return noFix('资金填在哪一来源需由经办人判断');
+    // F4 warnings are judgements (which source the money belongs to): not ours to settle.
+    if (f.rule === 'F4' && f.severity !== 'error') return noFix('资金填在哪一来源需由经办人判断');
     const entry = this.entryOf(f);
     if (!entry) return noFix('未能把该目标表与表12项目一一对应');
     const want = toYuan(entry.project.total);
@@ -85,15 +69,27 @@ export class FormFixer {
       return noFix('按表12改后年度资金将大于实施期资金总额，实施期金额须由经办人确定');
     const updates = this.writes(entry, (u) => u.field.startsWith('funds.') || u.field.startsWith('cost.'));
     if (updates.length === 0) return noFix('目标表资金已与表12一致');
-    if (costsExceed(entry.form, updates)) return noFix('成本指标金额将超过改后的资金总额，须由经办人调整指标');
-    return {
-      edits: updates.map((u) => this.edit(u, f, `按表12（${entry.project.name}）资金来源改写，元 = 万元 × 10000`)),
-    };
+    const edits = updates.map((u) => this.edit(u, f, `按表12（${entry.project.name}）资金来源改写，元 = 万元 × 10000`));
+    const raised = this.newProblems(entry.form, edits);
+    if (raised.length > 0) return noFix(`按表12改写后目标表会出现新的问题（${raised.join('、')}），须由经办人处理`);
+    return { edits };
   }
 
-  /** F1 near-miss: the form takes 表12's project name; its prefill record follows the new name. */
+  /**
+   * What the form rules would newly report on this form's sheet once the edits are written (a
+   * 成本指标 above the new total, a 实施期 below the year …): the rules decide, on an edited copy.
+   */
+  private newProblems(form: LocatedForm, edits: readonly CellEdit[]): string[] {
+    const key = (x: Finding) => `${x.rule}|${x.sheet}|${x.cell}|${x.severity}`;
+    const before = new Set(this.ctx.findings.map(key));
+    const workbook = applyEditsToGrid(this.ctx.wb, edits);
+    const after = checkForms({ disclosure: this.ctx.disclosure, workbook, codes: DEFAULT_CODES });
+    const rules = new Set(after.filter((x) => x.sheet === form.sheet && !before.has(key(x))).map((x) => x.rule));
+    return [...rules].map((id) => `${id} ${ruleSpec(id)?.title ?? ''}`.trim());
+  }
+
+  /** F1.3 near-miss: the form takes 表12's project name; its prefill record follows the new name. */
   name(f: Finding): FixOutcome {
-    if (f.severity !== 'warning') return noFix('缺少或多余的目标表须由经办人处理（可用生成绩效目标表功能补齐）');
     const entry = this.entryOf(f);
     if (!entry || entry.how !== 'near') return noFix('名称差别较大（仅按单位和金额对应），须由经办人确认是否同一项目');
     const updates = this.writes(entry, (u) => u.field === 'projectName');

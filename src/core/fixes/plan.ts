@@ -14,7 +14,7 @@ import { noDataNote, numberFromText, standardName } from './tableFixes';
  * reasons, each tied to the finding it answers — made here and applied by each face. Findings of
  * other rules, and the cases below where the answer is not certain, get no edit, only a reason.
  */
-export const FIXABLE_RULES: readonly string[] = ['FI1', 'FI4', 'CN1', 'CN3', 'W7', 'F2', 'F4', 'F1'];
+export const FIXABLE_RULES: readonly string[] = ['FI1', 'FI4', 'CN1', 'CN3', 'W7', 'F2', 'F4', 'F1.3'];
 
 export interface Fix {
   finding: Finding;
@@ -49,7 +49,7 @@ function isNoDataRule(f: Finding): boolean {
 }
 
 /** Which fix kind answers a finding; FI1 first so a total typed as text gets its formula, not a number. */
-const ORDER = ['FI1', 'FI4', 'CN1', 'CN3', 'W7', 'F2', 'F4', 'F1'];
+const ORDER = ['FI1', 'FI4', 'CN1', 'CN3', 'W7', 'F2', 'F4', 'F1.3'];
 
 function kindOf(f: Finding): string | undefined {
   if (isNoDataRule(f)) return 'W7';
@@ -68,7 +68,7 @@ export function planFixes(wb: Workbook, analysis: Analysis, opts: FixOptions = {
     W7: (f) => noDataNote(f, ctx),
     F2: (f) => forms.funds(f),
     F4: (f) => forms.funds(f),
-    F1: (f) => forms.name(f),
+    'F1.3': (f) => forms.name(f),
   };
   const candidates = analysis.findings
     .map((f) => ({ f, kind: kindOf(f) }))

@@ -32,7 +32,7 @@ export function formLinks(d: Disclosure, wb: Workbook): ExactLink[] {
   const forms = formsOf(wb);
   if (forms.length === 0) return [];
   const out: ExactLink[] = [];
-  for (const { project, form, how } of matchForms(projectsFromDisclosure(d), forms).pairs) {
+  for (const { project, form } of matchForms(projectsFromDisclosure(d), forms).pairs) {
     const row = projectRow(t12.rows, project);
     if (!row) continue;
     const link = (
@@ -52,7 +52,6 @@ export function formLinks(d: Disclosure, wb: Workbook): ExactLink[] {
         amount,
         yuan,
         sources,
-        pairedByAmount: how === 'amount',
         label: `${rule} 表12“${project.name}”${what} = 绩效目标表（工作表“${f.sheet}”${sources.map((s) => s.cell).join('+')}）÷ ${WAN.toString()}`,
       });
     };

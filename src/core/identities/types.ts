@@ -47,11 +47,6 @@ export interface ExactLink {
   yuan: Decimal;
   /** Form cells the figure is read from. */
   sources: { sheet: string; cell: string }[];
-  /**
-   * True when the pair was made on the amount alone (a renamed project): the pairing itself then
-   * depends on 表12 staying within ±50 元 of the form, so only the ordinary rounding keeps it.
-   */
-  pairedByAmount: boolean;
   label: string;
 }
 
