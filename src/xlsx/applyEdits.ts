@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { numberFormatToWrite } from '../core/fixes/apply';
 import type { CellEdit } from '../core/fixes/edit';
 import type { Workbook } from '../core/model/grid';
 import { gridToExcelJs } from './writeGrid';
@@ -17,8 +18,6 @@ function asFormula(v: ExcelJS.CellValue): FormulaLike | undefined {
     : undefined;
 }
 
-const TEXT_OR_GENERAL = new Set(['', 'General', '@']);
-
 export function applyEditsToExcel(book: ExcelJS.Workbook, edits: readonly CellEdit[]): void {
   for (const e of edits) {
     const ws = book.getWorksheet(e.sheet);
@@ -33,7 +32,8 @@ export function applyEditsToExcel(book: ExcelJS.Workbook, edits: readonly CellEd
     } else {
       cell.value = e.new;
     }
-    if (e.numberFormat && TEXT_OR_GENERAL.has(cell.numFmt ?? '')) cell.numFmt = e.numberFormat;
+    const format = numberFormatToWrite(e, cell.numFmt || undefined);
+    if (format !== undefined) cell.numFmt = format;
   }
 }
 

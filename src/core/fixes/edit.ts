@@ -19,6 +19,8 @@ export interface CellEdit {
   formula?: string;
   /** Number format for a cell that held a number as text, when its own format is text or General. */
   numberFormat?: string;
+  /** An undo: `numberFormat` goes back whatever the cell's format is now (see apply.ts). */
+  restoresFormat?: boolean;
   /** Why, in Chinese, for the preview and the change list. */
   reason: string;
   /** The finding this edit answers (`findingKey`), or `BAL` for 尾差调平. */

@@ -101,3 +101,8 @@ export function planFixes(wb: Workbook, analysis: Analysis, opts: FixOptions = {
   }
   return plan;
 }
+
+/** Keys of the findings a certain fix answers (the pane's 修正 buttons), from the analysis of the same read. */
+export function fixableKeys(wb: Workbook, analysis: Analysis): string[] {
+  return planFixes(wb, analysis).fixes.map((f) => f.key);
+}
