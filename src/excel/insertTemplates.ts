@@ -69,7 +69,7 @@ interface Step {
  * Queues steps, syncing first whenever the next one would take the pending request past the
  * limit. A step bigger than the limit on its own goes alone (rows are split before that).
  */
-class RequestPacker {
+export class RequestPacker {
   private pending = 0;
 
   constructor(

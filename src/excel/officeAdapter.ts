@@ -1,4 +1,6 @@
+import { balanceEdits, balanceWorkbook } from '../core/balance';
 import { analyzeWorkbook } from '../core/check';
+import { fixableKeys, planFixes, type ApplyResult, type CellEdit, type FixPlan } from '../core/fixes';
 import type { Workbook } from '../core/model/grid';
 import { renderTemplates } from '../core/templates/layout';
 import type { SheetPlan } from '../core/templates/plan';
@@ -6,6 +8,7 @@ import type { TemplateParamsInput } from '../core/templates/schema';
 import {
   errorText,
   type AdapterCapabilities,
+  type BalancePlan,
   type FormsOutcome,
   type InsertOutcome,
   type InsertRequest,
@@ -13,6 +16,7 @@ import {
   type ValidationSummary,
   type WorkbookAdapter,
 } from '../taskpane/adapter';
+import { applyEditsXl } from './applyEdits';
 import { planFormsFor, type FormPlanResult } from './formPlanner';
 import { insertTemplates, type InsertResult } from './insertTemplates';
 import { LiveValidator, type Analyzer, type PassResult } from './live/LiveValidator';
@@ -36,7 +40,7 @@ export interface OfficeAdapterOptions {
 
 export const engineAnalyzer: Analyzer = (wb) => {
   const a = analyzeWorkbook(wb);
-  return { findings: a.findings, tables: Object.keys(a.disclosure.tables) };
+  return { findings: a.findings, tables: Object.keys(a.disclosure.tables), fixable: fixableKeys(wb, a) };
 };
 
 export class OfficeWorkbookAdapter implements WorkbookAdapter {
@@ -66,7 +70,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   private emit(r: PassResult): void {
-    const s: ValidationSummary = { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
+    const s = summaryOf(r);
     for (const cb of this.listeners) cb(s);
   }
 
@@ -81,8 +85,29 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   async validate(): Promise<ValidationSummary> {
-    const r = await this.live.validateNow();
-    return { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
+    return summaryOf(await this.live.validateNow());
+  }
+
+  private read(): Promise<Workbook> {
+    return this.opts.run((ctx) => readWorkbook(ctx, { requirements: this.opts.requirements }));
+  }
+
+  async planFixes(): Promise<FixPlan> {
+    const wb = await this.read();
+    return planFixes(wb, analyzeWorkbook(wb));
+  }
+
+  async planBalance(): Promise<BalancePlan> {
+    const result = balanceWorkbook(await this.read());
+    return { result, edits: balanceEdits(result) };
+  }
+
+  /** One batched write (applyEdits.ts), as the add-in's own change: it starts no live pass. */
+  async applyEdits(edits: readonly CellEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
+    const r = await this.live.asOwnWrite(() =>
+      this.opts.run((ctx) => applyEditsXl(ctx, edits, { requirements: this.opts.requirements, onProgress })),
+    );
+    return { applied: r.applied, skipped: r.skipped };
   }
 
   async insertTemplates(request: InsertRequest, onProgress?: (p: Progress) => void): Promise<InsertOutcome> {
@@ -127,7 +152,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   async buildForms(renames?: Record<string, string>): Promise<FormsOutcome> {
-    const wb = await this.opts.run((ctx) => readWorkbook(ctx, { requirements: this.opts.requirements }));
+    const wb = await this.read();
     const { plans, skipped, projects } = (this.opts.planForms ?? planFormsFor)(wb);
     if (projects === 0)
       return { status: 'unavailable', message: '未在表12 项目支出表中找到项目，无法生成绩效目标表。' };
@@ -137,6 +162,12 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     if (out.status === 'inserted' && skipped > 0) out.notes.push(`${skipped} 个项目已有绩效目标表，未重复生成`);
     return out;
   }
+}
+
+function summaryOf(r: PassResult): ValidationSummary {
+  const s: ValidationSummary = { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
+  if (r.fixable) s.fixable = r.fixable;
+  return s;
 }
 
 /** The adapter for the real Excel host. Call after Office.onReady. */

@@ -316,7 +316,7 @@ export function tagsBySheet(items: XlNamedItem[]): Map<string, string> {
   return out;
 }
 
-function toCellValue(v: unknown, type: unknown): CellValue {
+export function toCellValue(v: unknown, type: unknown): CellValue {
   if (type === 'Error' && typeof v === 'string') return { error: v };
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;

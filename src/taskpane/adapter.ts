@@ -1,3 +1,5 @@
+import type { BalanceResult } from '../core/balance';
+import type { ApplyResult, CellEdit, FixPlan } from '../core/fixes';
 import type { Finding } from '../core/model/finding';
 import type { SheetConflict } from '../core/templates/sheetNames';
 import type { TemplateParamsInput } from '../core/templates/schema';
@@ -33,6 +35,14 @@ export interface ValidationSummary {
   finishedAt: Date;
   /** Something the clerk should know besides the findings, e.g. that marking was switched off. */
   notice?: string;
+  /** `findingKey`s of the findings a certain fix answers (the 修正 buttons), from the same read. */
+  fixable?: string[];
+}
+
+/** 尾差调平 for the workbook as it is now: the solver's account and the cell edits it makes. */
+export interface BalancePlan {
+  result: BalanceResult;
+  edits: CellEdit[];
 }
 
 export type FormsOutcome =
@@ -56,6 +66,18 @@ export interface WorkbookAdapter {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** 绩效目标表 from 表12; `renames` answers a previous conflicts outcome. */
   buildForms(renames?: Record<string, string>): Promise<FormsOutcome>;
+  /** Fix plans for the workbook as it is now: the host reads it and runs core's `planFixes`. */
+  planFixes(): Promise<FixPlan>;
+  /** 尾差调平 for the workbook as it is now: the host reads it and runs core's `balanceWorkbook`. */
+  planBalance(): Promise<BalancePlan>;
+  /**
+   * Writes a plan of cell edits in one batch, each only where the cell still holds the edit's
+   * `old` value: a cell changed since the preview is skipped and reported, never overwritten.
+   * Returns what was applied with what each cell held before (core's `undoEdits` turns that
+   * into the edits that put it back, applied through this same method). Starts no live pass:
+   * the pane asks for `validate()` afterwards.
+   */
+  applyEdits(edits: readonly CellEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult>;
   /** Called after every validation pass (live or requested). Returns an unsubscribe function. */
   onFindingsChanged(cb: (summary: ValidationSummary) => void): () => void;
   /** Called when a pass nobody asked for (an edit, a sheet switch) fails: the clerk must see it,

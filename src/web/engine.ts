@@ -1,7 +1,9 @@
 import type { Analysis } from '../core/check';
+import type { FixPlan } from '../core/fixes';
 import type { Workbook } from '../core/model/grid';
 import type { SheetPlan } from '../core/templates/plan';
 import type { TemplateParamsInput } from '../core/templates/schema';
+import type { BalancePlan } from '../taskpane/adapter';
 
 /**
  * What the page needs from the shared engine. The page is written against this interface
@@ -46,4 +48,8 @@ export interface WebEngine {
    */
   formSync(a: Analysis, wb: Workbook): FormSync;
   narrative(a: Analysis): NarrativeText;
+  /** Fix plans for findings with one right answer (core's `planFixes`). */
+  fixes(wb: Workbook, a: Analysis): FixPlan;
+  /** 尾差调平 (core's `balanceWorkbook`) and its cell edits. */
+  balance(wb: Workbook): BalancePlan;
 }

@@ -9,10 +9,13 @@ import { generateNarrative } from '../core/narrative/generate';
 import { renderTemplates } from '../core/templates/layout';
 import type { SheetPlan } from '../core/templates/plan';
 import type { TemplateParamsInput } from '../core/templates/schema';
+import { balanceEdits, balanceWorkbook } from '../core/balance';
 import { analyzeWorkbook, type Analysis } from '../core/check';
+import { planFixes, type FixPlan } from '../core/fixes';
 import { tagToDefinedName } from '../core/templates/tags';
 import { readXlsx } from '../xlsx/read';
 import { planToWorksheet } from '../xlsx/write';
+import type { BalancePlan } from '../taskpane/adapter';
 import type { FormSync, NarrativeText, WebEngine } from './engine';
 import type { PlanWriter } from './xlsxSession';
 
@@ -61,6 +64,15 @@ export const webEngine: WebEngine = {
       for (const l of p.text.split('\n')) if (l.trim()) lines.push(l);
     }
     return { heading: n.heading, lines };
+  },
+
+  fixes(wb: Workbook, a: Analysis): FixPlan {
+    return planFixes(wb, a);
+  },
+
+  balance(wb: Workbook): BalancePlan {
+    const result = balanceWorkbook(wb);
+    return { result, edits: balanceEdits(result) };
   },
 };
 

@@ -1,10 +1,12 @@
 import type { Analysis } from '../core/check';
+import type { ApplyResult, CellEdit, FixPlan } from '../core/fixes';
 import { projectsFromDisclosure } from '../core/forms/projects';
 import type { Workbook } from '../core/model/grid';
 import { chooseNames } from '../core/templates/sheetNames';
 import { TABLE_IDS, type TableId } from '../core/templates/schema';
 import type {
   AdapterCapabilities,
+  BalancePlan,
   FormsOutcome,
   InsertOutcome,
   InsertRequest,
@@ -63,6 +65,7 @@ export class XlsxFileAdapter implements WorkbookAdapter {
       findings: this.analysis.findings,
       tables: Object.keys(this.analysis.disclosure.tables),
       finishedAt: new Date(),
+      fixable: this.engine.fixes(s.grid, this.analysis).fixes.map((f) => f.key),
     };
     for (const cb of this.findingListeners) cb(summary);
     return summary;
@@ -77,6 +80,25 @@ export class XlsxFileAdapter implements WorkbookAdapter {
     const s = this.need();
     if (!s.grid.sheets.some((x) => x.name === sheet)) throw new Error(`工作簿中没有工作表“${sheet}”`);
     for (const cb of this.selectListeners) cb({ sheet, cell });
+  }
+
+  async planFixes(): Promise<FixPlan> {
+    const s = this.need();
+    return this.engine.fixes(s.grid, this.engine.analyze(s.grid));
+  }
+
+  async planBalance(): Promise<BalancePlan> {
+    return this.engine.balance(this.need().grid);
+  }
+
+  /** Into the in-memory copy (下载 then gives the fixed workbook); the grid shows it at once. */
+  async applyEdits(edits: readonly CellEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
+    const s = this.need();
+    onProgress?.({ done: 0, total: edits.length, message: `正在写入 ${edits.length} 个单元格…` });
+    const result = await s.applyEdits(edits);
+    if (result.applied.length > 0) this.emitGrid();
+    onProgress?.({ done: edits.length, total: edits.length, message: `已写入 ${result.applied.length} 个单元格` });
+    return result;
   }
 
   /** The page's grid follows selectCell through this. */

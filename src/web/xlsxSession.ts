@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import type { ApplyResult, CellEdit } from '../core/fixes';
 import type { Workbook } from '../core/model/grid';
 import type { SheetPlan } from '../core/templates/plan';
 import type { CellWrite, NarrativeText, WebEngine } from './engine';
+import { applyEditsToCopy } from './sessionEdits';
 
 /**
  * Writes plans into an existing exceljs workbook (sheets are added; a sheet of the same name
@@ -57,6 +59,13 @@ export class XlsxSession {
       if (ws) ws.state = 'hidden';
     }
     await this.reload();
+  }
+
+  /** A plan of cell edits (a fix, 尾差调平, an undo), each only where the cell still holds its `old`; then one reread. */
+  async applyEdits(edits: readonly CellEdit[]): Promise<ApplyResult> {
+    const result = applyEditsToCopy(this.xwb, this.grid, edits);
+    if (result.applied.length > 0) await this.reload();
+    return result;
   }
 
   /** 情况说明 on its own sheet, one paragraph line per row, replacing an earlier one. */

@@ -1,4 +1,6 @@
+import { balanceEdits, balanceWorkbook } from '../core/balance';
 import { analyzeWorkbook } from '../core/check';
+import { fixableKeys, planFixes, type ApplyResult, type CellEdit, type FixPlan } from '../core/fixes';
 import { planNewForms, type FormPlanResult } from '../core/forms/plan';
 import type { Workbook } from '../core/model/grid';
 import { renderTemplates } from '../core/templates/layout';
@@ -8,6 +10,7 @@ import type { TemplateParamsInput } from '../core/templates/schema';
 import {
   errorText,
   type AdapterCapabilities,
+  type BalancePlan,
   type FormsOutcome,
   type InsertOutcome,
   type InsertRequest,
@@ -15,6 +18,7 @@ import {
   type ValidationSummary,
   type WorkbookAdapter,
 } from '../taskpane/adapter';
+import { applyEditsEt } from './applyEdits';
 import type { EtApplication } from './et';
 import { insertTemplatesEt } from './insert';
 import { WpsLiveValidator, type Analyzer, type WpsPassResult } from './live';
@@ -37,7 +41,7 @@ export interface WpsAdapterOptions {
 
 export const engineAnalyzer: Analyzer = (wb) => {
   const a = analyzeWorkbook(wb);
-  return { findings: a.findings, tables: Object.keys(a.disclosure.tables) };
+  return { findings: a.findings, tables: Object.keys(a.disclosure.tables), fixable: fixableKeys(wb, a) };
 };
 
 /** Forms for the 表12 projects of the open workbook; projects whose form exists are skipped. */
@@ -126,6 +130,30 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     return { status: 'inserted', sheets: result.sheets.map((s) => ({ tag: s.tag, name: s.name })), notes };
   }
 
+  async planFixes(): Promise<FixPlan> {
+    const { workbook } = readWorkbookEt(this.opts.app);
+    return planFixes(workbook, analyzeWorkbook(workbook));
+  }
+
+  async planBalance(): Promise<BalancePlan> {
+    const result = balanceWorkbook(readWorkbookEt(this.opts.app).workbook);
+    return { result, edits: balanceEdits(result) };
+  }
+
+  /** Batched range writes (applyEdits.ts) as the add-in's own change: they start no live pass. */
+  async applyEdits(edits: readonly CellEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
+    const app = this.opts.app;
+    const wb = activeWorkbook(app);
+    onProgress?.({ done: 0, total: edits.length, message: `正在写入 ${edits.length} 个单元格…` });
+    const r = this.live.ownWrite(
+      () => withScreenFrozen(app, () => applyEditsEt(wb, edits)),
+      () => [],
+      (x) => x.written,
+    );
+    onProgress?.({ done: edits.length, total: edits.length, message: `已写入 ${r.applied.length} 个单元格` });
+    return { applied: r.applied, skipped: r.skipped };
+  }
+
   async selectCell(sheet: string, cell: string): Promise<void> {
     const wb = activeWorkbook(this.opts.app);
     let ws;
@@ -153,7 +181,9 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
 }
 
 function summaryOf(r: WpsPassResult): ValidationSummary {
-  return { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
+  const s: ValidationSummary = { findings: r.findings, tables: r.tables, finishedAt: r.finishedAt, notice: r.notice };
+  if (r.fixable) s.fixable = r.fixable;
+  return s;
 }
 
 /** Screen updates off while many cells are written (VBA's ScreenUpdating; skipped where absent). */

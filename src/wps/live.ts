@@ -1,7 +1,8 @@
 import type { Finding } from '../core/model/finding';
 import type { Workbook } from '../core/model/grid';
 import { wantedMarks } from '../core/marks/wanted';
-import type { EtApplication, EtWorksheet } from './et';
+import { addr, parseAddr } from '../core/model/grid';
+import type { EtApplication, EtRange, EtWorksheet } from './et';
 import { scanMarks, updateMarks, type MarkMap } from './marks';
 import { readWorkbookEt } from './read';
 import type { SheetStructure } from './structure';
@@ -24,6 +25,8 @@ import type { SheetStructure } from './structure';
 export interface LiveAnalysis {
   findings: Finding[];
   tables: string[];
+  /** `findingKey`s of the findings a certain fix answers (core's `fixableKeys`). */
+  fixable?: string[];
 }
 
 export type Analyzer = (wb: Workbook) => LiveAnalysis;
@@ -70,6 +73,8 @@ export class WpsLiveValidator {
   private ownWrites = 0;
   private ownWriteUntil = 0;
   private ownSheets = new Set<string>();
+  /** Cells our last write changed (sheet → A1): a late event on exactly these is ours. */
+  private ownCells = new Map<string, Set<string>>();
   private readonly debounceMs: number;
   private readonly graceMs: number;
   /** Passes run so far (tests and the bench read it). */
@@ -94,7 +99,8 @@ export class WpsLiveValidator {
     }
     try {
       for (const [name, sheetArg] of LIVE_EVENTS) {
-        const handler = (...args: unknown[]): void => this.onEvent(args[sheetArg]);
+        const handler = (...args: unknown[]): void =>
+          this.onEvent(args[sheetArg], name === 'SheetChange' ? args[1] : undefined);
         api.AddApiEventListener(name, handler);
         this.subscribed.push([name, handler]);
       }
@@ -122,9 +128,14 @@ export class WpsLiveValidator {
 
   /**
    * Runs `write` as the add-in's own change: events off while it runs (where WPS has the switch),
-   * and late events on the sheets `newSheets` names are ignored for a short while after.
+   * and late events on the sheets `newSheets` names, or on exactly the cells `cells` names (sheet →
+   * A1 addresses), are ignored for a short while after; an edit anywhere else counts at once.
    */
-  ownWrite<T>(write: () => T, newSheets: (result: T) => Iterable<string> = () => []): T {
+  ownWrite<T>(
+    write: () => T,
+    newSheets: (result: T) => Iterable<string> = () => [],
+    cells: (result: T) => Map<string, string[]> = () => new Map(),
+  ): T {
     const app = this.opts.app;
     const switchable = typeof app.EnableEvents === 'boolean';
     const before = switchable ? app.EnableEvents : undefined;
@@ -139,20 +150,32 @@ export class WpsLiveValidator {
       if (switchable) app.EnableEvents = before;
       if (result !== undefined) {
         const sheets = [...newSheets(result)];
-        if (sheets.length > 0) {
-          if (Date.now() >= this.ownWriteUntil) this.ownSheets = new Set();
+        const written = cells(result);
+        if (sheets.length > 0 || written.size > 0) {
+          if (Date.now() >= this.ownWriteUntil) {
+            this.ownSheets = new Set();
+            this.ownCells = new Map();
+          }
           for (const s of sheets) this.ownSheets.add(s);
+          for (const [sheet, list] of written) {
+            const set = this.ownCells.get(sheet) ?? new Set<string>();
+            for (const a of list) set.add(a);
+            this.ownCells.set(sheet, set);
+          }
           this.ownWriteUntil = Date.now() + this.graceMs;
         }
       }
     }
   }
 
-  private onEvent(sheet: unknown): void {
+  private onEvent(sheet: unknown, target?: unknown): void {
     if (this.ownWrites > 0) return;
     if (Date.now() < this.ownWriteUntil) {
       const name = (sheet as EtWorksheet | undefined)?.Name;
       if (name === undefined || this.ownSheets.has(name)) return;
+      const mine = this.ownCells.get(name);
+      const hit = mine && target ? cellsOf(target as EtRange) : [];
+      if (hit.length > 0 && hit.every((a) => mine?.has(a))) return;
     }
     this.schedule();
   }
@@ -223,4 +246,25 @@ export class WpsLiveValidator {
     for (const [sheet, cells] of this.marks) for (const [a, sev] of cells) out.set(`${sheet}!${a}`, sev);
     return out;
   }
+}
+
+/** The cells of an event's target range (`B5:D5` → B5, C5, D5); none when it cannot say. */
+function cellsOf(target: EtRange): string[] {
+  let text: string;
+  try {
+    text = target.Address(false, false);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const part of text.split(',')) {
+    const [p, q] = part.replace(/\$/g, '').split(':');
+    if (!/^[A-Z]+\d+$/i.test(p) || (q !== undefined && !/^[A-Z]+\d+$/i.test(q))) return [];
+    const a = parseAddr(p.toUpperCase());
+    const b = parseAddr((q ?? p).toUpperCase());
+    // A whole block the clerk pasted is never ours unless we wrote every cell of it; stop early on a big one.
+    if ((b.r - a.r + 1) * (b.c - a.c + 1) > 10_000) return [];
+    for (let r = a.r; r <= b.r; r++) for (let c = a.c; c <= b.c; c++) out.push(addr(r, c));
+  }
+  return out;
 }

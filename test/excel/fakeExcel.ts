@@ -209,6 +209,8 @@ export class FakeExcel {
   /** Estimated request bytes (actions and written data) of each sync, in order. */
   requestBytes: number[] = [];
   pendingEvents: Promise<unknown>[] = [];
+  /** What a formula the add-in writes computes (the fake does not calculate): 0 unless a test says. */
+  formulaValue?: (sheet: string, address: string, formula: string) => string | number | undefined;
 
   constructor(apiVersion = 14) {
     this.apiVersion = apiVersion;
@@ -233,6 +235,27 @@ export class FakeExcel {
   }
 
   readonly run = async <T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> => batch(this.context());
+
+  /**
+   * A string written through `values` or `formulas` is read like typed input, as Excel does: '=…'
+   * is a formula, a leading apostrophe makes the rest text (Excel's quote prefix, consumed:
+   * office-js#6687), a number with or without thousands separators becomes a number; in a
+   * text-formatted ('@') cell the string is kept as it is.
+   */
+  typed(cell: CellState, x: unknown, at: { s: SheetState; r: number; c: number }): void {
+    delete cell.formula;
+    delete cell.error;
+    if (typeof x !== 'string' || cell.numberFormat === '@') {
+      cell.value = x as string | number | boolean;
+      return;
+    }
+    if (x.startsWith('=') && x.length > 1) {
+      cell.formula = x;
+      cell.value = this.formulaValue?.(at.s.name, addr(at.r, at.c), x) ?? 0;
+    } else if (x.startsWith("'")) cell.value = x.slice(1);
+    else if (/^\s*-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*$/.test(x)) cell.value = Number(x.replace(/[,\s]/g, ''));
+    else cell.value = x;
+  }
 
   // ---- test helpers (direct state access, no batching) ----
 
@@ -340,10 +363,16 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(`${r.top},${r.left}`);
   }
 
-  /** Deep copy of everything a clerk sees in a sheet except conditional formats. */
+  /** Deep copy of everything a clerk sees in a sheet except conditional formats (a cleared cell is no cell). */
   formatSnapshot(sheet: string): string {
     const s = this.sheet(sheet);
-    const cells = [...s.cells.entries()].sort().map(([k, v]) => [k, v.value, v.formula, v.numberFormat, v.format]);
+    const blank = JSON.stringify(defaultFormat());
+    const cells = [...s.cells.entries()]
+      .filter(
+        ([, v]) => v.value !== '' || v.formula || v.numberFormat !== 'General' || JSON.stringify(v.format) !== blank,
+      )
+      .sort()
+      .map(([k, v]) => [k, v.value, v.formula, v.numberFormat, v.format]);
     return JSON.stringify({ cells, merges: s.merges, cw: [...s.columnWidths], rh: [...s.rowHeights] });
   }
 
@@ -947,7 +976,11 @@ class FakeRange extends ClientObject implements XlRange {
     return this.got('valueTypes');
   }
 
-  private writeGrid(kind: string, data: unknown[][], apply: (cell: CellState, v: unknown) => void): void {
+  private writeGrid(
+    kind: string,
+    data: unknown[][],
+    apply: (cell: CellState, v: unknown, at: { s: SheetState; r: number; c: number }) => void,
+  ): void {
     this.ctx.queue(() => {
       const { s, rect } = this.at();
       const rows = rect.bottom - rect.top + 1;
@@ -959,29 +992,22 @@ class FakeRange extends ClientObject implements XlRange {
         );
       }
       for (let r = 0; r < rows; r++)
-        for (let c = 0; c < cols; c++) apply(this.ctx.fake.cellFor(s, rect.top + r, rect.left + c), data[r][c]);
+        for (let c = 0; c < cols; c++) {
+          const at = { s, r: rect.top + r, c: rect.left + c };
+          apply(this.ctx.fake.cellFor(s, at.r, at.c), data[r][c], at);
+        }
       this.ctx.fake.write(kind, s, rectAddr(rect));
       if (kind !== 'numberFormat') this.ctx.noteDataChange(s, rectAddr(rect));
     }, data);
   }
 
+  /** `values` and `formulas` take a string as typed input (see `typed`). */
   set values(v: unknown[][]) {
-    this.writeGrid('values', v, (cell, x) => {
-      cell.value = x as string | number | boolean;
-      delete cell.formula;
-    });
+    this.writeGrid('values', v, (cell, x, at) => this.ctx.fake.typed(cell, x, at));
   }
 
   set formulas(v: unknown[][]) {
-    this.writeGrid('formulas', v, (cell, x) => {
-      if (typeof x === 'string' && x.startsWith('=') && cell.numberFormat !== '@') {
-        cell.formula = x;
-        cell.value = 0;
-      } else {
-        delete cell.formula;
-        cell.value = x as string | number | boolean;
-      }
-    });
+    this.writeGrid('formulas', v, (cell, x, at) => this.ctx.fake.typed(cell, x, at));
   }
 
   set numberFormat(v: unknown[][]) {

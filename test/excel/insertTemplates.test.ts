@@ -56,6 +56,9 @@ describe('insertTemplates', () => {
       for (const cell of plan.cells) {
         const got = s.cells.get(`${cell.row},${cell.col}`);
         if (cell.formula) expect(got?.formula).toBe('=' + cell.formula);
+        // Excel reads written strings as typed input: the 栏次 "1" … "7" of 表12/13 (General cells) become numbers.
+        else if (typeof cell.value === 'string' && got?.numberFormat !== '@' && /^\d+$/.test(cell.value))
+          expect(got?.value).toBe(Number(cell.value));
         else if (cell.value !== undefined && cell.value !== null) expect(got?.value).toBe(cell.value);
       }
       expect(s.merges).toEqual(plan.merges);

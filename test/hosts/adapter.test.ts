@@ -6,7 +6,7 @@ import { valueAt, type Workbook } from '../../src/core/model/grid';
 import { renderTemplates } from '../../src/core/templates/layout';
 import type { LiveAnalysis } from '../../src/wps/live';
 import { buildSeedWorkbook, SEED_IDS } from '../fixtures/seeds';
-import { excelDriver, wpsDriver, type HostDriver } from './drivers';
+import { allDrivers, type HostDriver } from './drivers';
 
 /**
  * The behaviour both hosts promise the pane, run against each: the Excel add-in over the
@@ -14,18 +14,7 @@ import { excelDriver, wpsDriver, type HostDriver } from './drivers';
  * leave open (empty cells as null, errors as codes, own writes raising events at once, no
  * Application.EnableEvents). A behaviour one host loses fails here, named by host.
  */
-const DRIVERS: HostDriver[] = [
-  excelDriver,
-  wpsDriver(),
-  wpsDriver(
-    { emptyValue: null, errorStyle: 'code', ownWriteEvents: 'sync' },
-    'WPS 表格（空单元格为 null、错误值为代码、事件同步）',
-  ),
-  wpsDriver(
-    { emptyValue: '', enableEvents: false, mixedMergeCells: true },
-    'WPS 表格（无 EnableEvents、空单元格为空串）',
-  ),
-];
+const DRIVERS: HostDriver[] = allDrivers();
 
 const PARAMS = { year: 2026, unit: '大同市就业创业服务中心', level: '单位' as const };
 const ALL_TABLES = ['t1', 't10', 't11', 't12', 't13', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'];

@@ -55,6 +55,12 @@ export interface HostSession {
   read(): Promise<Workbook>;
   /** Makes every later read fail the way this host fails (a live pass must report it). */
   breakReads(): void;
+  /** What formulas the add-in writes compute (neither fake calculates): the host's calculation. */
+  computes(value: (sheet: string, cell: string, formula: string) => string | number | undefined): void;
+  /** A cell's formula (without '=') and number format, as the host holds them. */
+  cellState(sheet: string, cell: string): { formula?: string; numberFormat: string };
+  /** The clerk renames a sheet. */
+  renameSheet(from: string, to: string): void;
 }
 
 export interface HostDriver {
@@ -121,9 +127,33 @@ export const excelDriver: HostDriver = {
         // Excel on the web refuses a response over its payload limit.
         fake.payloadLimit = 10;
       },
+      computes: (value) => {
+        fake.formulaValue = value;
+      },
+      cellState: (sheet, cell) => {
+        const c = fake.cell(sheet, cell);
+        return { formula: c?.formula?.slice(1), numberFormat: c?.numberFormat ?? 'General' };
+      },
+      renameSheet: (from, to) => fake.rename(from, to),
     };
   },
 };
+
+/** Excel, and WPS with each answer its documents leave open (see adapter.test.ts). */
+export function allDrivers(): HostDriver[] {
+  return [
+    excelDriver,
+    wpsDriver(),
+    wpsDriver(
+      { emptyValue: null, errorStyle: 'code', ownWriteEvents: 'sync' },
+      'WPS 表格（空单元格为 null、错误值为代码、事件同步）',
+    ),
+    wpsDriver(
+      { emptyValue: '', enableEvents: false, mixedMergeCells: true },
+      'WPS 表格（无 EnableEvents、空单元格为空串）',
+    ),
+  ];
+}
 
 export function wpsDriver(fakeOptions: FakeEtOptions = {}, name = 'WPS 表格'): HostDriver {
   return {
@@ -183,6 +213,16 @@ export function wpsDriver(fakeOptions: FakeEtOptions = {}, name = 'WPS 表格'):
         breakReads: () => {
           // The clerk closed the workbook the pane was checking.
           fake.noWorkbook = true;
+        },
+        computes: (value) => {
+          fake.formulaValue = value;
+        },
+        cellState: (sheet, cell) => {
+          const c = fake.cell(sheet, cell);
+          return { formula: c?.formula?.slice(1), numberFormat: c?.numberFormat ?? 'General' };
+        },
+        renameSheet: (from, to) => {
+          fake.sheet(from).name = to;
         },
       };
     },

@@ -2,8 +2,16 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ApplyResult, CellEdit, FixPlan } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model/finding';
-import type { InsertOutcome, InsertRequest, ValidationSummary, WorkbookAdapter } from '../../src/taskpane/adapter';
+import type {
+  BalancePlan,
+  InsertOutcome,
+  InsertRequest,
+  Progress,
+  ValidationSummary,
+  WorkbookAdapter,
+} from '../../src/taskpane/adapter';
 import { App } from '../../src/taskpane/components/App';
 
 class StubAdapter implements WorkbookAdapter {
@@ -12,13 +20,43 @@ class StubAdapter implements WorkbookAdapter {
   selected: string[] = [];
   outcomes: InsertOutcome[] = [];
   findings: Finding[] = [];
+  fixable: string[] = [];
+  validations = 0;
+  fixPlan: FixPlan = { fixes: [], notFixed: [], edits: [] };
+  balancePlan?: BalancePlan;
+  /** Every plan handed to applyEdits, in order. */
+  applied: CellEdit[][] = [];
+  /** Cells the clerk changed since the preview: applyEdits skips them. */
+  changed = new Map<string, string | number>();
+  /** Holds applyEdits until released (to see the progress). */
+  gate?: Promise<void>;
   private cbs: ((s: ValidationSummary) => void)[] = [];
   async insertTemplates(r: InsertRequest): Promise<InsertOutcome> {
     this.inserts.push(r);
     return this.outcomes.shift() ?? { status: 'inserted', sheets: [], notes: [] };
   }
   async validate(): Promise<ValidationSummary> {
-    return { findings: this.findings, tables: ['t1', 't3'], finishedAt: new Date() };
+    this.validations++;
+    return { findings: this.findings, tables: ['t1', 't3'], finishedAt: new Date(), fixable: this.fixable };
+  }
+  async planFixes(): Promise<FixPlan> {
+    return this.fixPlan;
+  }
+  async planBalance(): Promise<BalancePlan> {
+    if (!this.balancePlan) throw new Error('工作簿中没有找到预算公开表');
+    return this.balancePlan;
+  }
+  async applyEdits(edits: readonly CellEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
+    this.applied.push([...edits]);
+    onProgress?.({ done: 0, total: edits.length, message: `正在写入 ${edits.length} 个单元格…` });
+    await this.gate;
+    const out: ApplyResult = { applied: [], skipped: [] };
+    for (const edit of edits) {
+      const now = this.changed.get(`${edit.sheet}!${edit.cell}`);
+      if (now !== undefined) out.skipped.push({ edit, now, why: `${edit.sheet}!${edit.cell} 在预览后已被修改` });
+      else out.applied.push({ edit, before: { value: edit.old, numberFormat: '@' }, after: edit.new });
+    }
+    return out;
   }
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selected.push(`${sheet}!${cell}`);

@@ -185,6 +185,8 @@ export class FakeEt {
   screenUpdating = true;
   /** No workbook open (Application.ActiveWorkbook is null). */
   noWorkbook = false;
+  /** What a formula the add-in writes computes (the fake does not calculate): 0 unless a test says. */
+  formulaValue?: (sheet: string, address: string, formula: string) => string | number | undefined;
   readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
   private pending: (() => void)[] = [];
   private nextCf = 1;
@@ -595,9 +597,14 @@ export class FakeRange implements EtRange {
   ) {}
 
   private each(fn: (c: CellState) => void): void {
+    this.eachAt((c) => fn(c));
+  }
+
+  private eachAt(fn: (c: CellState, row: number, col: number) => void): void {
     const r = this.rect;
     for (let row = r.top; row <= Math.min(r.bottom, r.top + 5000); row++)
-      for (let col = r.left; col <= Math.min(r.right, r.left + 500); col++) fn(this.f.cellFor(this.s, row, col));
+      for (let col = r.left; col <= Math.min(r.right, r.left + 500); col++)
+        fn(this.f.cellFor(this.s, row, col), row, col);
   }
 
   /** One value when all cells agree, null otherwise (VBA). */
@@ -643,8 +650,12 @@ export class FakeRange implements EtRange {
     return String(c.value);
   }
 
-  /** Writes one cell as typing it would: '=…' a formula (not in a '@' cell), numeric text a number. */
-  private put(c: CellState, v: unknown): void {
+  /**
+   * Writes one cell as typing it would: '=…' a formula (not in a '@' cell), numeric text (with or
+   * without thousands separators) a number, and a leading apostrophe makes the rest text (VBA's
+   * quote prefix, `Range.PrefixCharacter`); in a '@' cell a string is kept as it is.
+   */
+  private put(c: CellState, v: unknown, row: number, col: number): void {
     delete c.error;
     delete c.formula;
     if (v === undefined || v === null || v === '') {
@@ -655,8 +666,9 @@ export class FakeRange implements EtRange {
       if (c.numberFormat === '@') c.value = v;
       else if (v.startsWith('=') && v.length > 1) {
         c.formula = v;
-        c.value = 0;
-      } else if (/^-?\d+(\.\d+)?$/.test(v.trim())) c.value = Number(v);
+        c.value = this.f.formulaValue?.(this.s.name, addr(row, col), v) ?? 0;
+      } else if (v.startsWith("'")) c.value = v.slice(1);
+      else if (/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(v.trim())) c.value = Number(v.trim().replace(/,/g, ''));
       else c.value = v;
       return;
     }
@@ -672,8 +684,9 @@ export class FakeRange implements EtRange {
       if (v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols))
         throw new EtError(`数组大小与区域 ${rectText(r)} 不一致`);
       for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) this.put(this.f.cellFor(this.s, r.top + i, r.left + j), v[i][j]);
-    } else this.each((c) => this.put(c, v));
+        for (let j = 0; j < cols; j++)
+          this.put(this.f.cellFor(this.s, r.top + i, r.left + j), v[i][j], r.top + i, r.left + j);
+    } else this.eachAt((c, row, col) => this.put(c, v, row, col));
     this.f.raise('SheetChange', [new FakeWorksheet(this.f, this.s), this], true);
   }
 

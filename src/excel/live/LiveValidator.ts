@@ -28,6 +28,8 @@ export interface LiveAnalysis {
   findings: Finding[];
   /** Tables located, e.g. ['t1', 't3']. */
   tables: string[];
+  /** `findingKey`s of the findings a certain fix answers (core's `fixableKeys`). */
+  fixable?: string[];
 }
 
 export type Analyzer = (wb: Workbook) => LiveAnalysis;
