@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ApplyResult, CellEdit, FixPlan } from '../../src/core/fixes';
 import type { Finding } from '../../src/core/model/finding';
 import type {
@@ -142,7 +142,7 @@ describe('插入模板 page', () => {
 });
 
 describe('校验 page', () => {
-  test('shows counts, groups by table, and a click selects the cell', async () => {
+  test('shows counts, groups by severity then table, and a click selects the cell', async () => {
     const adapter = new StubAdapter();
     adapter.findings = [
       {
@@ -161,11 +161,10 @@ describe('校验 page', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部校验' })));
     expect(await screen.findByText('类级合计与款级之和不符')).toBeTruthy();
     expect(screen.getByText(/应为 100.00，实为 90.00/)).toBeTruthy();
+    expect(screen.getByText('错误（1）')).toBeTruthy();
     expect(screen.getByText('表3 预算支出总表（1）')).toBeTruthy();
     expect(screen.getByText('尾差（1）')).toBeTruthy();
-    expect(screen.queryByText('尾差 0.01')).toBeNull(); // folded until asked
-    await act(async () => fireEvent.click(screen.getByText('尾差（1）')));
-    expect(screen.getByText('尾差 0.01')).toBeTruthy();
+    expect(screen.getByText('尾差 0.01')).toBeTruthy(); // 尾差 open, after the errors
     await act(async () => fireEvent.click(screen.getByText('表3 预算支出总表!D7')));
     expect(adapter.selected).toEqual(['表3 预算支出总表!D7']);
   });
@@ -206,6 +205,205 @@ describe('校验 page, notices', () => {
     );
     await waitFor(() => expect(screen.getByText('表5 与表3 不一致')).toBeTruthy());
     expect(screen.getByText(/不再在单元格上标记问题/)).toBeTruthy();
+  });
+});
+
+const finding = (
+  rule: string,
+  severity: Finding['severity'],
+  cell: string,
+  message: string,
+  table = 't2',
+): Finding => ({
+  rule,
+  severity,
+  table,
+  sheet: '表2',
+  cell,
+  message,
+});
+
+const key = (f: Finding) => `${f.rule}@${f.sheet ?? ''}!${f.cell ?? ''}`;
+
+/** The text of every finding message in the page, top to bottom. */
+function messagesInOrder(container: HTMLElement, texts: string[]): string[] {
+  const all = container.textContent ?? '';
+  return texts.filter((t) => all.includes(t)).sort((a, b) => all.indexOf(a) - all.indexOf(b));
+}
+
+describe('校验 page, order and filters', () => {
+  // A 部门 workbook as a reviewer opens it: 信息 lines come first from the engine, then 72 errors.
+  const infos = Array.from({ length: 6 }, (_, i) => finding('N0', 'info', '', `说明信息${i + 1}`, 'narrative'));
+  const errors = Array.from({ length: 72 }, (_, i) => finding('W2.1', 'error', `C${i + 5}`, `类合计不符${i + 1}`));
+  const list = [
+    ...infos,
+    finding('W1.1', 'rounding', 'B35', '尾差一处'),
+    ...errors,
+    finding('X5', 'warning', 'C9', '表5 与表3 不一致'),
+  ];
+
+  test('错误 first, then 提示, 尾差, 信息; 信息 folded until asked', async () => {
+    const adapter = new StubAdapter();
+    adapter.findings = list;
+    const { container } = render(<App adapter={adapter} initialPage="validate" />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部校验' })));
+    const headers = screen.getAllByRole('button', { name: /^(错误|提示|尾差|信息)（\d+）$/ }).map((b) => b.textContent);
+    expect(headers).toEqual(['错误（72）', '提示（1）', '尾差（1）', '信息（6）']);
+    expect(messagesInOrder(container, ['类合计不符1', '表5 与表3 不一致', '尾差一处'])).toEqual([
+      '类合计不符1',
+      '表5 与表3 不一致',
+      '尾差一处',
+    ]);
+    expect(screen.queryByText('说明信息1')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '信息（6）' })));
+    expect(screen.getByText('说明信息1')).toBeTruthy();
+  });
+
+  test('the counts are filters: a pressed count shows that severity alone, pressed again shows all', async () => {
+    const adapter = new StubAdapter();
+    adapter.findings = list;
+    render(<App adapter={adapter} initialPage="validate" />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部校验' })));
+    const counts = screen.getByRole('group', { name: /校验结果统计/ });
+    const warning = within(counts).getByRole('button', { name: /提示/ });
+    await act(async () => fireEvent.click(warning));
+    expect(warning.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('表5 与表3 不一致')).toBeTruthy();
+    expect(screen.queryByText('类合计不符1')).toBeNull();
+    expect(screen.queryByText('尾差一处')).toBeNull();
+    // 信息, folded in the full list, opens when it is the filter.
+    await act(async () => fireEvent.click(within(counts).getByRole('button', { name: /信息/ })));
+    expect(screen.getByText('说明信息1')).toBeTruthy();
+    expect(screen.queryByText('表5 与表3 不一致')).toBeNull();
+    await act(async () => fireEvent.click(within(counts).getByRole('button', { name: /信息/ })));
+    expect(screen.getByText('类合计不符1')).toBeTruthy();
+    expect(screen.getByText('表5 与表3 不一致')).toBeTruthy();
+  });
+});
+
+describe('校验 page, fixes', () => {
+  const fi4a = finding('FI4', 'warning', 'C12', '表2!C12 的金额是文本格式');
+  const fi4b = finding('FI4', 'warning', 'C13', '表2!C13 的金额是文本格式');
+  const other = finding('X5', 'warning', 'C9', '表5 与表3 不一致');
+  const edit = (f: Finding, old: string): CellEdit => ({
+    sheet: '表2',
+    cell: f.cell!,
+    old,
+    new: Number(old.replace(/,/g, '')),
+    numberFormat: '#,##0.00',
+    reason: `文本格式的数字“${old}”改为数值`,
+    finding: key(f),
+  });
+  const plan: FixPlan = {
+    fixes: [
+      { finding: fi4a, key: key(fi4a), edits: [edit(fi4a, '1,184.32')] },
+      { finding: fi4b, key: key(fi4b), edits: [edit(fi4b, '41.76')] },
+    ],
+    notFixed: [],
+    edits: [edit(fi4a, '1,184.32'), edit(fi4b, '41.76')],
+  };
+
+  async function opened(): Promise<StubAdapter> {
+    const adapter = new StubAdapter();
+    adapter.findings = [fi4a, fi4b, other];
+    adapter.fixable = [key(fi4a), key(fi4b)];
+    adapter.fixPlan = plan;
+    render(<App adapter={adapter} initialPage="validate" />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部校验' })));
+    return adapter;
+  }
+
+  test('修正 shows only fixable findings; a preview lists old → new with cell and reason, and nothing is written yet', async () => {
+    const adapter = await opened();
+    expect(screen.getAllByRole('button', { name: '修正' })).toHaveLength(2);
+    await act(async () => fireEvent.click(screen.getAllByRole('button', { name: '修正' })[0]));
+    const preview = screen.getByRole('region', { name: '修正预览' });
+    expect(within(preview).getByText(/将改写 1 个单元格（尚未写入）/)).toBeTruthy();
+    expect(within(preview).getByText('表2!C12')).toBeTruthy();
+    expect(within(preview).getByText('“1,184.32” → 1184.32')).toBeTruthy();
+    expect(within(preview).getByText('文本格式的数字“1,184.32”改为数值')).toBeTruthy();
+    expect(adapter.applied).toEqual([]);
+    await act(async () => fireEvent.click(within(preview).getByRole('button', { name: '取消' })));
+    expect(screen.queryByRole('region', { name: '修正预览' })).toBeNull();
+    expect(adapter.applied).toEqual([]);
+  });
+
+  test('确认写入 applies the previewed edits, validates again, and 撤销上次修正 puts the old values back', async () => {
+    const adapter = await opened();
+    const before = adapter.validations;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部修正（2 项）' })));
+    const preview = screen.getByRole('region', { name: '修正预览' });
+    expect(within(preview).getByText(/全部修正（提示，2 项），将改写 2 个单元格/)).toBeTruthy();
+    await act(async () => fireEvent.click(within(preview).getByRole('button', { name: '确认写入' })));
+    expect(adapter.applied).toEqual([plan.edits]);
+    expect(await screen.findByText(/已改写 2 个单元格。/)).toBeTruthy();
+    expect(adapter.validations).toBe(before + 1);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '撤销上次修正' })));
+    // The undo writes the old texts back, with the format the cells had, only where our values still stand.
+    expect(adapter.applied[1]).toEqual(
+      plan.edits.map((e) =>
+        expect.objectContaining({
+          sheet: e.sheet,
+          cell: e.cell,
+          old: e.new,
+          new: e.old,
+          numberFormat: '@',
+          restoresFormat: true,
+        }),
+      ),
+    );
+    expect(await screen.findByText(/已撤销“全部修正（提示，2 项）”：恢复 2 个单元格/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '撤销上次修正' })).toBeNull();
+  });
+
+  test('a cell changed after the preview is reported as not overwritten', async () => {
+    const adapter = await opened();
+    adapter.changed.set('表2!C13', 99);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部修正（2 项）' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认写入' })));
+    expect(await screen.findByText(/已改写 1 个单元格；1 个单元格在预览后已被修改，未覆盖/)).toBeTruthy();
+    expect(screen.getByText('表2!C13 在预览后已被修改')).toBeTruthy();
+  });
+
+  test('while writing, the page shows progress and offers no second fix', async () => {
+    const adapter = await opened();
+    let release = (): void => undefined;
+    adapter.gate = new Promise((ok) => (release = ok));
+    await act(async () => fireEvent.click(screen.getAllByRole('button', { name: '修正' })[0]));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认写入' })));
+    expect(screen.getByText('正在写入 1 个单元格…')).toBeTruthy();
+    for (const b of screen.getAllByRole('button', { name: '修正' }))
+      expect((b as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => release());
+    expect(await screen.findByText(/已改写 1 个单元格。/)).toBeTruthy();
+  });
+
+  test('调平尾差 previews the balancer’s plan with its summary; a failure is a Chinese message', async () => {
+    const adapter = await opened();
+    adapter.balancePlan = {
+      result: {
+        changes: [],
+        moved: 1,
+        twoStep: 0,
+        rounded: 0,
+        residuals: [],
+        conflicts: [],
+        optimal: true,
+        stats: { figures: 1, identities: 1, constraints: 1, components: 1 },
+      },
+      edits: [
+        { sheet: '表1', cell: 'B35', old: 1184.33, new: 1184.32, reason: '尾差调平：使 W1.1 成立', finding: 'BAL' },
+      ],
+    };
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '调平尾差' })));
+    const preview = screen.getByRole('region', { name: '修正预览' });
+    expect(within(preview).getByText(/1 个数字偏离四舍五入/)).toBeTruthy();
+    expect(within(preview).getByText('1184.33 → 1184.32')).toBeTruthy();
+    await act(async () => fireEvent.click(within(preview).getByRole('button', { name: '确认写入' })));
+    expect(adapter.applied.at(-1)).toEqual(adapter.balancePlan.edits);
+    adapter.balancePlan = undefined;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '调平尾差' })));
+    expect(await screen.findByText('计算调平方案失败：工作簿中没有找到预算公开表')).toBeTruthy();
   });
 });
 

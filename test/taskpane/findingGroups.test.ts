@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/core/model/finding';
-import { countBySeverity, findingPlace, groupFindings } from '../../src/taskpane/findingGroups';
+import { countBySeverity, findingPlace, groupBySeverity, shownNew, shownValue } from '../../src/taskpane/findingGroups';
 
 const f = (rule: string, severity: Finding['severity'], table?: string, sheet?: string, cell?: string): Finding => ({
   rule,
@@ -23,12 +23,32 @@ describe('findingGroups', () => {
     expect(countBySeverity(list)).toEqual({ error: 2, warning: 1, rounding: 1, info: 1 });
   });
 
-  test('groups by table in table order, errors first, 尾差 apart', () => {
-    const g = groupFindings(list);
-    expect(g.byTable.map((x) => x.title)).toEqual(['表1 预算收支总表', '表3 预算支出总表', '情况说明']);
-    expect(g.byTable[1].findings.map((x) => x.rule)).toEqual(['W2.1', 'X1']);
-    expect(g.rounding.map((x) => x.rule)).toEqual(['W1.1']);
-    expect(g.byTable.flatMap((x) => x.findings)).toHaveLength(4);
+  test('groups by severity (错误, 提示, 尾差, 信息), then by table in table order', () => {
+    const g = groupBySeverity(list);
+    expect(g.map((x) => x.severity)).toEqual(['error', 'warning', 'rounding', 'info']);
+    expect(g[0].byTable.map((x) => [x.title, x.findings.map((f) => f.rule)])).toEqual([
+      ['表1 预算收支总表', ['W1.3']],
+      ['表3 预算支出总表', ['W2.1']],
+    ]);
+    expect(g[3].byTable.map((x) => x.title)).toEqual(['情况说明']);
+    expect(g.flatMap((x) => x.findings)).toHaveLength(5);
+  });
+
+  test('a filter keeps its severity alone; severities without findings are left out', () => {
+    expect(groupBySeverity(list, 'warning').map((x) => x.findings.map((f) => f.rule))).toEqual([['X1']]);
+    expect(groupBySeverity(list.filter((f) => f.severity !== 'warning')).map((x) => x.severity)).toEqual([
+      'error',
+      'rounding',
+      'info',
+    ]);
+  });
+
+  test('the preview shows texts in quotes, blanks as （空）, a formula with what it computes', () => {
+    expect(shownValue('1,184.32')).toBe('“1,184.32”');
+    expect(shownValue(null)).toBe('（空）');
+    expect(shownValue(1184.32)).toBe('1184.32');
+    const e = { sheet: '表2', cell: 'C7', old: 10, new: 12, formula: 'SUM(C8:C9)', reason: '', finding: 'FI1' };
+    expect(shownNew(e)).toBe('公式 =SUM(C8:C9)（计算值 12）');
   });
 
   test('place names sheet and cell', () => {

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,6 +10,8 @@ import { chromium, type Browser } from 'playwright-core';
  * and the Debian chromium that scripts/setup.sh installs.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** For people reviewing a run (as the e2e screenshots), not for pixel comparison. */
+const SHOTS = join(__dirname, '../../test-output/screenshots');
 let dir: string;
 let browser: Browser;
 
@@ -46,6 +48,30 @@ describe.each([320, 350])('task pane at %i px', (width) => {
       await p.waitForSelector('text=208 类合计不等于其下各款之和');
     }
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  test('修正 preview, 调平尾差 preview and 撤销上次修正 fit the pane', async () => {
+    const p = await browser.newPage({ viewport: { width, height: 800 } });
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await p.goto(`file://${join(dir, 'index.html')}?page=validate`);
+    await p.click('button.fui-Button:has-text("全部校验")');
+    await p.waitForSelector('button.fui-Button:has-text("全部修正")');
+    mkdirSync(SHOTS, { recursive: true });
+    await p.screenshot({ path: join(SHOTS, `pane-findings-${width}.png`), fullPage: true });
+    await p.click('button.fui-Button:has-text("全部修正")');
+    await p.waitForSelector('[aria-label="修正预览"]');
+    const box = await p.locator('[aria-label="修正预览"]').boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await p.click('button.fui-Button:has-text("确认写入")');
+    await p.waitForSelector('button.fui-Button:has-text("撤销上次修正")');
+    await p.click('button.fui-Button:has-text("调平尾差")');
+    await p.waitForSelector('[aria-label="修正预览"]');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await p.screenshot({ path: join(SHOTS, `pane-fix-preview-${width}.png`), fullPage: true });
     expect(errors).toEqual([]);
     await p.close();
   });

@@ -4,3 +4,8 @@ export { ValidatePage } from './ValidatePage';
 export { FormsPage } from './FormsPage';
 export { ConflictDialog } from './ConflictDialog';
 export { FindingItem } from './FindingItem';
+export { FindingGroups } from './FindingGroups';
+export { FixPreview } from './FixPreview';
+export { SeverityCounts } from './SeverityCounts';
+export { useFixes } from './useFixes';
+export { useValidation } from './useValidation';
