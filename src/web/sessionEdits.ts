@@ -33,8 +33,8 @@ export function applyEditsToCopy(xwb: ExcelJS.Workbook, grid: Workbook, edits: r
     const cell = sheet.rows[r]?.[c];
     const before: CellBefore = { value: editValueOf(cell?.value) };
     if (cell?.formula !== undefined) before.formula = cell.formula;
-    const format = ws.getCell(edit.cell).numFmt;
-    if (format) before.numberFormat = format;
+    // exceljs leaves General unset; an undo must still be able to put General back.
+    before.numberFormat = ws.getCell(edit.cell).numFmt || 'General';
     if (!stillHolds(edit, before.value)) {
       skipped.push({ edit, now: before.value, why: changedWhy(edit, before.value) });
       continue;
