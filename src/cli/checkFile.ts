@@ -19,10 +19,18 @@ export interface CheckOutcome {
   summary: FileSummary;
 }
 
-// Loaded on first use: `--help` and `--version` need neither the reader nor the rule engine.
-const defaultRead: ReadWorkbook = async (file) => (await import('../xlsx/readWorkbook')).readWorkbookFile(file);
-let engine: Promise<Analyze> | undefined;
-const defaultAnalyze = () => (engine ??= import('../core/check').then((m) => (wb: Workbook) => m.analyzeWorkbook(wb)));
+/*
+ * Loaded on first use, so `--help` and `--version` need neither the reader nor the rule engine.
+ * With require: the compiled CLI is CommonJS, where an import() of a relative path is an ES module
+ * import that would need the compiled file's extension.
+ */
+type ReaderModule = typeof import('../xlsx/readWorkbook');
+type EngineModule = typeof import('../core/check');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const defaultRead: ReadWorkbook = (file) => (require('../xlsx/readWorkbook') as ReaderModule).readWorkbookFile(file);
+const defaultAnalyze: Analyze = (wb) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../core/check') as EngineModule).analyzeWorkbook(wb);
 
 export function outcomeOf(r: FileResult, json: boolean): CheckOutcome {
   return { report: json ? JSON.stringify(toJsonFile(r)) : formatFileReport(r), summary: summaryOf(r) };
@@ -37,7 +45,7 @@ export async function checkResult(file: string, read?: ReadWorkbook, analyze?: A
     return { file, error: `无法读取：${e instanceof Error ? e.message : String(e)}` };
   }
   try {
-    const a = (analyze ?? (await defaultAnalyze()))(wb);
+    const a = (analyze ?? defaultAnalyze)(wb);
     return { file, disclosure: a.disclosure, findings: a.findings };
   } catch (e) {
     // A rule crashing must not hide the other files' results; report it as this file's error.
