@@ -1,5 +1,4 @@
 import type * as XLSX from '@e965/xlsx';
-import type { SheetJS } from './sheetjs';
 import { cellKey, type SheetExtras } from './sheetjsGrid';
 
 /**
@@ -68,7 +67,7 @@ function scanTables(xml: string, styles: Map<string, number>): Map<string, Map<n
   let c = 0;
   let rowRepeat = 1;
   let depth = 0;
-  const tags = /<(\/?)table:(table|table-row|table-cell|covered-table-cell|table-column)\b([^>]*?)(\/?)>/g;
+  const tags = /<(\/?)table:(table|table-row|table-cell|covered-table-cell|table-column)(?=[\s/>])([^>]*?)(\/?)>/g;
   for (const m of xml.matchAll(tags)) {
     const [, closing, kind, attrs, selfClosing] = m;
     if (kind === 'table') {
@@ -108,12 +107,10 @@ function scanTables(xml: string, styles: Map<string, number>): Map<string, Map<n
   return bySheet;
 }
 
-export function odsExtras(x: SheetJS, bytes: Uint8Array, wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
-  const zip = x.CFB.read(bytes, { type: 'array' } as never);
-  const entry = x.CFB.find(zip, 'content.xml');
-  const content = entry?.content;
-  if (!content) return [];
-  const xml = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content as unknown as Uint8Array);
+/** `contentXml`: the package's content.xml, unpacked by the caller (which also checks the package). */
+export function odsExtras(contentXml: Uint8Array | undefined, wb: XLSX.WorkBook): (SheetExtras | undefined)[] {
+  if (!contentXml) return [];
+  const xml = new TextDecoder('utf-8').decode(contentXml);
   const styles = indentStyles(xml);
   if (styles.size === 0) return [];
   const bySheet = scanTables(xml, styles);

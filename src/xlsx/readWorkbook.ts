@@ -4,6 +4,7 @@ import type { Workbook } from '../core/model/grid';
 import { biffExtras } from './biffExtras';
 import { odsExtras } from './odsExtras';
 import { ooxmlExtras } from './ooxmlExtras';
+import { damagedPart } from './zipCheck';
 import { loadCodepages, loadSheetJS, quietly, type SheetJS } from './sheetjs';
 import { gridFromSheetJS, type SheetExtras } from './sheetjsGrid';
 import {
@@ -54,23 +55,49 @@ export async function readWorkbookBytes(bytes: Uint8Array, name = ''): Promise<W
   const x = await loadSheetJS();
   if (container === 'cfb' || container === 'markup') await loadCodepages(x);
   const wb = parse(x, bytes, name, container);
+  const parts = packageParts(x, bytes, wb, container);
+  if (parts && damagedPart(bytes, parts)) throw new WorkbookReadError('corrupt', corruptMessage(name));
   let extras: (SheetExtras | undefined)[] = [];
   try {
-    extras = extrasOf(x, bytes, wb, container);
+    extras = extrasOf(wb, container, parts);
   } catch {
-    // Indents and blank formula results are refinements: a quirk in them must not cost the workbook.
+    // The indent is a refinement: a quirk in reading it must not cost the workbook.
   }
-  return gridFromSheetJS(x, wb, extras);
+  const grid = gridFromSheetJS(x, wb, extras, { odf: container === 'ods' });
+  // Every spreadsheet program saves at least one sheet: none means the file was not understood.
+  if (grid.sheets.length === 0) throw new WorkbookReadError('corrupt', corruptMessage(name, '其中没有可读取的工作表'));
+  return grid;
 }
 
-function extrasOf(x: SheetJS, bytes: Uint8Array, wb: XLSX.WorkBook, container: WorkbookContainer) {
+type PartContent = (name: string) => Uint8Array | undefined;
+
+function asBytes(c: unknown): Uint8Array | undefined {
+  if (c instanceof Uint8Array) return c;
+  if (Array.isArray(c)) return Uint8Array.from(c as number[]);
+  return undefined;
+}
+
+/** The unpacked parts of a zip package: those SheetJS kept (OOXML), else the package unzipped again (ODS). */
+function packageParts(x: SheetJS, bytes: Uint8Array, wb: XLSX.WorkBook, container: WorkbookContainer) {
+  if (container === 'ooxml') {
+    const files = (wb as { files?: Record<string, { content?: unknown }> }).files ?? {};
+    return (part: string) => asBytes(files[part]?.content);
+  }
+  if (container === 'ods') {
+    const zip = x.CFB.read(bytes, { type: 'array' } as never);
+    return (part: string) => asBytes(x.CFB.find(zip, part)?.content);
+  }
+  return undefined;
+}
+
+function extrasOf(wb: XLSX.WorkBook, container: WorkbookContainer, parts: PartContent | undefined) {
   switch (container) {
     case 'ooxml':
       return ooxmlExtras(wb);
     case 'cfb':
       return biffExtras(wb);
     case 'ods':
-      return odsExtras(x, bytes, wb);
+      return odsExtras(parts?.('content.xml'), wb);
     default:
       return [];
   }
@@ -105,16 +132,18 @@ function parse(x: SheetJS, bytes: Uint8Array, name: string, container: WorkbookC
 const ENCRYPTED =
   /password-protected|Password is incorrect|Encryption scheme unsupported|Unsupported ODS Encryption|ECMA-376 Encrypted|Encryption Flags|EncryptionInfo mismatch|Unsupported password protection/;
 
-/** SheetJS's English error → what the clerk can do about it. */
+/** SheetJS's English error → what the clerk can do about it (its wording is no help to a clerk). */
 function readFailure(e: unknown, name: string, container: WorkbookContainer): WorkbookReadError {
   const detail = e instanceof Error ? e.message : String(e);
   if (ENCRYPTED.test(detail)) return new WorkbookReadError('encrypted', encryptedMessage(name));
-  if (container === 'cfb' && isEtName(name)) return new WorkbookReadError('unsupported', etMessage(name));
-  if (container === 'cfb' && /Cannot find Workbook stream|Unsupported Works|not a spreadsheet/i.test(detail)) {
-    return new WorkbookReadError('not-a-workbook', notAWorkbookMessage(name, '（是 Word 等其他 Office 文件）'));
+  const foreign = /Cannot find Workbook stream|Unsupported Works|not a spreadsheet/i.test(detail);
+  // WPS can save .et in its own layout, which only WPS reads.
+  if (foreign && isEtName(name)) return new WorkbookReadError('unsupported', etMessage(name));
+  if (foreign) {
+    const what = container === 'cfb' ? '（是 Word 等其他 Office 文件）' : '';
+    return new WorkbookReadError('not-a-workbook', notAWorkbookMessage(name, what));
   }
-  if (/not a spreadsheet/i.test(detail)) return new WorkbookReadError('not-a-workbook', notAWorkbookMessage(name));
-  return new WorkbookReadError('corrupt', corruptMessage(name, detail));
+  return new WorkbookReadError('corrupt', corruptMessage(name));
 }
 
 export { describe, WorkbookReadError };

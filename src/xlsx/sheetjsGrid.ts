@@ -97,6 +97,7 @@ function readSheet(
   extras: SheetExtras | undefined,
   dates: DateFormats,
   date1904: boolean,
+  opts: GridOptions,
 ): Sheet {
   const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: (Cell | undefined)[][] = [];
@@ -109,7 +110,8 @@ function readSheet(
       const x = src[c];
       if (!x) continue;
       const key = cellKey(r, c);
-      const formula = typeof x.f === 'string' && x.f !== '' ? x.f.replace(/^=/, '') : undefined;
+      let formula = typeof x.f === 'string' && x.f !== '' ? x.f.replace(/^=/, '') : undefined;
+      if (formula !== undefined && opts.odf) formula = odfReferencesToA1(formula);
       const value = valueOf(x, dates, date1904);
       if (value === null && formula === undefined) continue;
       const cell: Cell = formula === undefined ? { value } : { value, formula };
@@ -183,17 +185,43 @@ function isWorksheet(ws: XLSX.WorkSheet | undefined): ws is XLSX.WorkSheet {
   return ws !== undefined && (type === undefined || type === 'sheet');
 }
 
+/**
+ * SheetJS rewrites ODF references to A1 style only for the plain `[.A1]`/`[.A1:.B2]` kinds
+ * (ods_to_csf_formula in xlsx.js); absolute (`[.$A$1]`) and other-sheet (`[$'表2'.$A$6:.$A$48]`)
+ * references stay in ODF syntax, which no rule could read. OpenFormula 1.2 §5.8: a reference is
+ * `[` sheet? `.` column row (`:` sheet? `.` column row)? `]`, a sheet name may carry a `$`.
+ */
+const ODF_REFERENCE =
+  /\[((?:\$?'(?:[^']|'')+'|\$?[^[\].':;\s]+)?)\.(\$?[A-Z]*\$?\d*)(?::((?:\$?'(?:[^']|'')+'|\$?[^[\].':;\s]+)?)\.(\$?[A-Z]*\$?\d*))?\]/g;
+
+export function odfReferencesToA1(formula: string): string {
+  if (!formula.includes('[')) return formula;
+  return formula.replace(ODF_REFERENCE, (_all, sheet1: string, cell1: string, sheet2?: string, cell2?: string) => {
+    const s1 = sheet1.replace(/^\$/, '');
+    const s2 = (sheet2 ?? '').replace(/^\$/, '');
+    const first = s1 ? `${s1}!${cell1}` : cell1;
+    if (cell2 === undefined) return first;
+    return `${first}:${s2 && s2 !== s1 ? `${s2}!` : ''}${cell2}`;
+  });
+}
+
+export interface GridOptions {
+  /** The workbook came from an .ods: finish turning its references into A1 style. */
+  odf?: boolean;
+}
+
 export function gridFromSheetJS(
   x: SheetJS,
   wb: XLSX.WorkBook,
   extras: readonly (SheetExtras | undefined)[] = [],
+  opts: GridOptions = {},
 ): Workbook {
   const dates = new DateFormats(x);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const sheets: Sheet[] = [];
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
-    if (isWorksheet(ws)) sheets.push(readSheet(ws, name, extras[i], dates, date1904));
+    if (isWorksheet(ws)) sheets.push(readSheet(ws, name, extras[i], dates, date1904, opts));
   });
   applyTags(wb, sheets);
   return { sheets };
