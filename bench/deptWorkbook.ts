@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { locateTables } from '../src/core/locate';
-import { renderForms } from '../src/core/forms/layout';
+import { draftForm } from '../src/core/forms/draft';
+import { renderFormContents } from '../src/core/forms/layout';
+import { FormSettings } from '../src/core/forms/model';
 import { newFormSettings } from '../src/core/forms/plan';
 import { projectsFromDisclosure } from '../src/core/forms/projects';
 import type { Workbook } from '../src/core/model/grid';
@@ -13,9 +15,9 @@ import { recalc } from '../test/rules/support/recalc';
 /**
  * A 部门-sized workbook as a reviewer receives it: the 13 tables of a 部门 with several units
  * (the shipped 科目 list), every input cell filled, every total a formula with its saved result
- * (as Excel or WPS leaves it), and one 项目支出绩效目标表 per 表12 project — about 2,000 rows of
- * forms, 100–150 KB on disk. Styles, merges and tags are the template's own. Amounts are
- * arbitrary, so the check finds plenty: this is a workload, not a correct disclosure.
+ * (as Excel or WPS leaves it), and one filled-in 项目支出绩效目标表 per 表12 project — about 2,000
+ * rows of forms, 150–180 KB on disk. Styles, merges and tags are the template's own. Amounts are
+ * arbitrary, so the cross-table rules find dozens of errors: a workload, not a correct disclosure.
  */
 export interface DeptSize {
   units: number;
@@ -47,7 +49,18 @@ export function deptWorkbook(size: DeptSize = DEPT_SIZE): { plans: SheetPlan[]; 
   const tableGrid: Workbook = { sheets: tables.map(planToSheet) };
   recalc(tableGrid);
   const d = locateTables(tableGrid);
-  const forms = renderForms(projectsFromDisclosure(d), newFormSettings(d));
+  const settings = FormSettings.parse(newFormSettings(d));
+  // Forms as a clerk hands them in: goals and every 三级指标 written, not the blank draft.
+  const contents = projectsFromDisclosure(d).map((p) => {
+    const content = draftForm(p, settings);
+    for (const k of Object.keys(content.texts) as (keyof typeof content.texts)[]) content.texts[k] = `${p.name}的说明`;
+    for (const ind of content.indicators) {
+      if (!ind.level3) ind.level3 = `${ind.level2 || ind.level1}完成率`;
+      if (!ind.value) ind.value = '≥95%';
+    }
+    return { key: p.key, content };
+  });
+  const forms = renderFormContents(contents, settings);
   const plans = [...tables, ...forms];
   return { plans, grid: { sheets: [...tableGrid.sheets, ...forms.map(planToSheet)] } };
 }

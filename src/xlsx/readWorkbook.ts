@@ -9,7 +9,6 @@ import { loadCodepages, loadSheetJS, quietly, type SheetJS } from './sheetjs';
 import { gridFromSheetJS, type SheetExtras } from './sheetjsGrid';
 import {
   corruptMessage,
-  describe,
   encryptedMessage,
   etMessage,
   isEtName,
@@ -36,7 +35,7 @@ import {
  * walk), `cellNF` (number format, to tell dates), `cellText: false` and `cellHTML: false` (no
  * formatted text or HTML we would throw away), `xlfn` (formulas exactly as stored, as exceljs
  * gave them), `bookFiles` (keep the unzipped package / OLE container for the indent, which SheetJS
- * does not put on cells: see ooxmlExtras.ts, biffExtras.ts, odsExtras.ts), `sheetStubs`.
+ * does not put on cells: see ooxmlExtras.ts, biffExtras.ts, odsExtras.ts), `sheetStubs` (see parse).
  */
 export async function readWorkbookFile(path: string): Promise<Workbook> {
   let bytes: Buffer;
@@ -117,15 +116,42 @@ function parse(x: SheetJS, bytes: Uint8Array, name: string, container: WorkbookC
     cellDates: false,
     xlfn: true,
     bookFiles: container === 'ooxml' || container === 'cfb',
-    // A formula without a cached result would otherwise be dropped (SheetJS keeps it as a stub);
-    // only OOXML stores such formulas, and other formats would turn every blank into a stub.
-    sheetStubs: container === 'ooxml',
   };
   try {
-    return quietly(() => x.read(bytes, opts));
+    const wb = quietly(() => x.read(bytes, opts));
+    // SheetJS drops a formula saved without a result unless blanks are kept as stubs
+    // (`sheetStubs`); keeping every styled blank costs time, so only such files are read again.
+    if (container === 'ooxml' && hasFormulaWithoutResult(wb))
+      return quietly(() => x.read(bytes, { ...opts, sheetStubs: true }));
+    return wb;
   } catch (e) {
     throw readFailure(e, name, container);
   }
+}
+
+/**
+ * Only OOXML stores formulas without a result (exceljs and our own writer do; Excel, WPS and
+ * LibreOffice always save one). Such a cell ends right after its `<f>` (CT_Cell: f, v, is).
+ */
+const NO_RESULT = ['</f></c>', '/></c>', '<v></v></c>', '</x:f></x:c>', '/></x:c>'].map((s) => new TextEncoder().encode(s));
+
+function hasFormulaWithoutResult(wb: XLSX.WorkBook): boolean {
+  const files = (wb as { files?: Record<string, { content?: unknown }> }).files ?? {};
+  for (const [path, entry] of Object.entries(files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) continue;
+    const c = asBytes(entry.content);
+    if (c && NO_RESULT.some((needle) => indexOfBytes(c, needle) >= 0)) return true;
+  }
+  return false;
+}
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
+  if (isNodeBuffer(hay)) return (hay as Buffer).indexOf(needle);
+  outer: for (let i = 0; i <= hay.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** SheetJS's messages for the encryption schemes it recognises (xlsx.js: FilePass, ECMA-376, ODS manifest). */
@@ -146,4 +172,4 @@ function readFailure(e: unknown, name: string, container: WorkbookContainer): Wo
   return new WorkbookReadError('corrupt', corruptMessage(name));
 }
 
-export { describe, WorkbookReadError };
+export { WorkbookReadError, type WorkbookReadFailure } from './sniff';

@@ -18,9 +18,6 @@ export class WorkbookReadError extends Error {
 /** The container a reader will see: OOXML or ODF zip, OLE2/CFB (.xls, .et, encrypted OOXML), XML/HTML text. */
 export type WorkbookContainer = 'ooxml' | 'ods' | 'cfb' | 'markup';
 
-/** The formats we read, for messages and the page's file picker. */
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods'] as const;
-
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_END = [0x50, 0x4b, 0x05, 0x06];

@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
  * carry the real markers (OOXML's EncryptionInfo/EncryptedPackage streams, BIFF's FilePass
  * record, ODF's manifest encryption-data); their content does not need to decrypt.
  */
-type CfbEntry = { name: string; content?: ArrayLike<number> };
+type CfbEntry = { name: string; content?: unknown };
 
 export function truncated(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.subarray(0, Math.floor(bytes.length * 0.6)));
@@ -56,14 +56,10 @@ export function encryptedXls(xls: Uint8Array): Buffer {
   const cfb = XLSX.CFB.read(Buffer.from(xls), { type: 'buffer' });
   const entry = (cfb.FileIndex as CfbEntry[]).find((e) => e.name === 'Workbook');
   if (!entry?.content) throw new Error('no Workbook stream');
-  const stream = Buffer.from(Uint8Array.from(entry.content));
+  const stream = Buffer.from(Uint8Array.from(entry.content as ArrayLike<number>));
   const bofEnd = 4 + stream.readUInt16LE(2);
   const filePass = Buffer.from([0x2f, 0x00, 0x06, 0x00, 0x00, 0x00, 0x34, 0x12, 0x78, 0x56]);
-  (entry as { content: Buffer }).content = Buffer.concat([
-    stream.subarray(0, bofEnd),
-    filePass,
-    stream.subarray(bofEnd),
-  ]);
+  entry.content = Buffer.concat([stream.subarray(0, bofEnd), filePass, stream.subarray(bofEnd)]);
   return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer);
 }
 
@@ -72,13 +68,13 @@ export function encryptedOds(ods: Uint8Array): Buffer {
   const zip = XLSX.CFB.read(Buffer.from(ods), { type: 'buffer' });
   const manifest = (zip.FileIndex as CfbEntry[]).find((e) => e.name === 'manifest.xml');
   if (!manifest?.content) throw new Error('no manifest');
-  const xml = Buffer.from(Uint8Array.from(manifest.content)).toString('utf8');
+  const xml = Buffer.from(Uint8Array.from(manifest.content as ArrayLike<number>)).toString('utf8');
   const encrypted = xml.replace(
     /(<manifest:file-entry manifest:full-path="content\.xml"[^>]*?)\/>/,
     '$1><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry>',
   );
   if (encrypted === xml) throw new Error('manifest without a content.xml entry');
-  (manifest as { content: Buffer }).content = Buffer.from(encrypted, 'utf8');
+  manifest.content = Buffer.from(encrypted, 'utf8');
   return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer' }) as Buffer);
 }
 
