@@ -74,6 +74,8 @@ export function runPool(
     const lost = (w: Worker, why: string) => {
       const index = working.get(w);
       working.delete(w);
+      const waiting = idle.indexOf(w);
+      if (waiting >= 0) idle.splice(waiting, 1);
       if (index !== undefined && !ready.has(index) && index >= nextToEmit) {
         ready.set(index, outcomeOf({ file: files[index], error: `校验时出现程序错误：${why}` }, opts.json));
       }
