@@ -74,8 +74,10 @@ export async function deptWorkbookXlsx(size: DeptSize = DEPT_SIZE): Promise<Buff
     if (!ws) continue;
     sheet.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (cell?.formula === undefined || typeof cell.value !== 'number') return;
-        ws.getCell(r + 1, c + 1).value = { formula: cell.formula, result: cell.value } as ExcelJS.CellFormulaValue;
+        if (cell?.formula === undefined) return;
+        // A sum over blanks is 0, and Excel saves it so.
+        const result = typeof cell.value === 'number' ? cell.value : 0;
+        ws.getCell(r + 1, c + 1).value = { formula: cell.formula, result } as ExcelJS.CellFormulaValue;
       }),
     );
   }
