@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 'use strict';
-// Entry of the `budget-disclosure` command. Runs the compiled CLI (tsc -p tsconfig.cli.json → dist/cli).
+// Entry of the `budget-disclosure` command. Runs the compiled CLI (dist/cli, built by the
+// `prepare` script on `npm ci`/`npm install`, or by `npm run build:cli`). Without it (installed
+// with --ignore-scripts), it runs the TypeScript sources through tsx when that is installed.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const compiled = join(__dirname, '..', 'dist', 'cli', 'cli', 'main.js');
 let main;
-try {
-  main = require('../dist/cli/cli/main.js');
-} catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('dist/cli')) {
-    process.stderr.write('错误：命令行尚未编译。请先运行 npm run build:cli（即 tsc -p tsconfig.cli.json）。\n');
-    process.exit(2);
+if (existsSync(compiled)) {
+  main = require(compiled);
+} else {
+  try {
+    require('tsx/cjs');
+    main = require(join(__dirname, '..', 'src', 'cli', 'main.ts'));
+  } catch (e) {
+    if (e && e.code === 'MODULE_NOT_FOUND' && /tsx/.test(String(e.message))) {
+      process.stderr.write('错误：命令行尚未编译。请先运行 npm run build:cli（即 tsc -p tsconfig.cli.json）。\n');
+      process.exit(2);
+    }
+    throw e;
   }
-  throw e;
 }
 // `check … | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on('error', (e) => {

@@ -1,6 +1,24 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { registerCommands } from './commands';
+
+/** The package's version, from its package.json (two levels up from src/cli, three from dist/cli/cli). */
+export function packageVersion(): string {
+  for (const up of ['../..', '../../..']) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'budget-disclosure' && pkg.version) return pkg.version;
+    } catch {
+      // not this level
+    }
+  }
+  return '0.0.0';
+}
 
 /** budget-disclosure generate | check | forms | narrative | balance | fix */
 export function buildProgram(): Command {
@@ -8,6 +26,7 @@ export function buildProgram(): Command {
   program
     .name('budget-disclosure')
     .description('预算公开助手：生成预算公开表模板、校验预算公开工作簿、生成绩效目标表与情况说明')
+    .version(packageVersion(), '-V, --version', '显示版本号')
     .showHelpAfterError('（使用 --help 查看用法）');
   registerCommands(program);
   return program;

@@ -93,13 +93,31 @@ export function formatFileReport(r: FileResult): string {
   return lines.join('\n');
 }
 
-export function formatSummary(results: readonly FileResult[]): string {
-  const unreadable = results.filter(isUnreadable);
-  const checked = results.filter((r): r is CheckedFile => !isUnreadable(r));
-  const withErrors = checked.filter((r) => r.findings.some((f) => f.severity === 'error'));
-  const all = severityCounts(checked.flatMap((r) => r.findings));
+/**
+ * What the closing summary needs of one file, once its report is printed: a folder of 1,000
+ * workbooks is summed up without keeping 1,000 disclosures in memory.
+ */
+export interface FileSummary {
+  file: string;
+  /** Why the file could not be read (absent when it was checked). */
+  error?: string;
+  counts: Record<Severity, number>;
+}
+
+export function summaryOf(r: FileResult): FileSummary {
+  if (isUnreadable(r)) return { file: r.file, error: r.error, counts: severityCounts([]) };
+  return { file: r.file, counts: severityCounts(r.findings) };
+}
+
+export function formatSummary(results: readonly (FileResult | FileSummary)[]): string {
+  const summaries = results.map((r) => ('counts' in r ? r : summaryOf(r)));
+  const unreadable = summaries.filter((r) => r.error !== undefined);
+  const checked = summaries.filter((r) => r.error === undefined);
+  const withErrors = checked.filter((r) => r.counts.error > 0);
+  const all = severityCounts([]);
+  for (const r of checked) for (const s of SEVERITY_ORDER) all[s] += r.counts[s];
   const lines = [
-    `共 ${results.length} 个文件：${checked.length - withErrors.length} 个无错误，${withErrors.length} 个有错误，${unreadable.length} 个无法读取。`,
+    `共 ${summaries.length} 个文件：${checked.length - withErrors.length} 个无错误，${withErrors.length} 个有错误，${unreadable.length} 个无法读取。`,
     `合计 ${countsLine(all)}`,
   ];
   for (const u of unreadable) lines.push(`无法读取 ${u.file}：${u.error}`);
@@ -140,16 +158,21 @@ export function toJsonFinding(f: Finding): JsonFinding {
   };
 }
 
-export function toJson(results: readonly FileResult[]): { files: JsonFile[] } {
-  return {
-    files: results.map((r): JsonFile => {
-      if (isUnreadable(r)) return { file: r.file, error: r.error };
-      const tables: Record<string, { sheet: string; range: string }> = {};
-      for (const t of TABLES) {
-        const located = r.disclosure.tables[t.id];
-        if (located) tables[t.id] = { sheet: located.sheet, range: located.range };
-      }
-      return { file: r.file, tables, findings: r.findings.map(toJsonFinding) };
-    }),
-  };
+export function toJsonFile(r: FileResult): JsonFile {
+  if (isUnreadable(r)) return { file: r.file, error: r.error };
+  const tables: Record<string, { sheet: string; range: string }> = {};
+  for (const t of TABLES) {
+    const located = r.disclosure.tables[t.id];
+    if (located) tables[t.id] = { sheet: located.sheet, range: located.range };
+  }
+  return { file: r.file, tables, findings: r.findings.map(toJsonFinding) };
 }
+
+export function toJson(results: readonly FileResult[]): { files: JsonFile[] } {
+  return { files: results.map(toJsonFile) };
+}
+
+/** `{"files":[…]}` written a file at a time: the same bytes as JSON.stringify(toJson(all)). */
+export const JSON_OPEN = '{"files":[';
+export const JSON_SEPARATOR = ',';
+export const JSON_CLOSE = ']}';

@@ -87,7 +87,7 @@ function JobStatus({ busy, status }: { busy?: string; status?: Status }) {
 function DropHint({ over }: { over: boolean }) {
   return (
     <div className={`drop${over ? ' over' : ''}`} data-testid="drop">
-      把预算公开工作簿（.xlsx）拖到这里，或点击“打开 .xlsx”。文件只在本机浏览器中处理，不会上传。
+      把预算公开工作簿（.xlsx、.xls、.et 或 .ods）拖到这里，或点击“打开工作簿”。文件只在本机浏览器中处理，不会上传。
       <br />
       没有现成文件？点击“载入示例”查看大同市人社局 2024 年单位预算公开表（含真实的尾差和科目名称问题）。
     </div>

@@ -18,7 +18,7 @@ export function Toolbar({ actions, busy, loaded }: ToolbarProps) {
     <div className="topbar" role="toolbar" aria-label="文件操作">
       <h1>预算公开助手</h1>
       <Button appearance="primary" size="small" onClick={() => input.current?.click()} disabled={busy}>
-        打开 .xlsx
+        打开工作簿
       </Button>
       <Button size="small" onClick={() => void actions.loadExample()} disabled={busy}>
         载入示例
@@ -38,7 +38,7 @@ export function Toolbar({ actions, busy, loaded }: ToolbarProps) {
       <input
         ref={input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,.xls,.et,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
         hidden
         data-testid="file-input"
         onChange={(e) => {

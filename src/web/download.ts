@@ -15,8 +15,8 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** `大同2024.xlsx` → `大同2024-已处理.xlsx`. */
+/** `大同2024.xlsx` (or .xls/.et/.ods: the download is .xlsx) → `大同2024-已处理.xlsx`. */
 export function outputName(inputName: string): string {
-  const base = inputName.replace(/\.xlsx$/i, '') || '预算公开';
+  const base = inputName.replace(/\.(xlsx|xlsm|xls|et|ods)$/i, '') || '预算公开';
   return `${base}-已处理.xlsx`;
 }

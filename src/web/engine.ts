@@ -36,9 +36,17 @@ export interface FormSync {
   flagged: number;
 }
 
+/** The bytes the page edits and downloads (always .xlsx), and a note when they are a converted copy. */
+export interface XlsxCopy {
+  bytes: Uint8Array;
+  note?: string;
+}
+
 export interface WebEngine {
-  /** Bytes of an .xlsx → the grid model; throws an Error with a Chinese message on bad input. */
+  /** Bytes of a workbook (.xlsx, .xls, .et, .ods) → the grid model; throws an Error with a Chinese message on bad input. */
   read(bytes: Uint8Array, fileName: string): Promise<Workbook>;
+  /** The workbook as .xlsx for the page's writer: the bytes themselves for an .xlsx, else a converted copy. */
+  xlsxCopy(bytes: Uint8Array, fileName: string): Promise<XlsxCopy>;
   analyze(wb: Workbook): Analysis;
   templatePlans(params: TemplateParamsInput): SheetPlan[];
   /**

@@ -13,7 +13,8 @@ import { balanceEdits, balanceWorkbook } from '../core/balance';
 import { analyzeWorkbook, type Analysis } from '../core/check';
 import { planFixes, type FixPlan } from '../core/fixes';
 import { tagToDefinedName } from '../core/templates/tags';
-import { readXlsx } from '../xlsx/read';
+import { readWorkbookBytes } from '../xlsx/readWorkbook';
+import { xlsxCopyOf, type XlsxCopy } from '../xlsx/toXlsx';
 import { planToWorksheet } from '../xlsx/write';
 import type { BalancePlan } from '../taskpane/adapter';
 import type { FormSync, NarrativeText, WebEngine } from './engine';
@@ -22,15 +23,13 @@ import type { PlanWriter } from './xlsxSession';
 /** The page's engine: the same src/core and src/xlsx code the CLI and the task pane run. */
 export const webEngine: WebEngine = {
   async read(bytes: Uint8Array, fileName: string): Promise<Workbook> {
-    try {
-      const wb = await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      if (wb.sheets.length === 0) throw new Error('工作簿中没有工作表');
-      return wb;
-    } catch (e) {
-      // The reader names the file only when it opened it from a path; here it got bytes.
-      const msg = e instanceof Error ? e.message : String(e);
-      throw new Error(msg.replace(/^该文件/, `“${fileName}”`), { cause: e });
-    }
+    const wb = await readWorkbookBytes(bytes, fileName);
+    if (wb.sheets.length === 0) throw new Error(`“${fileName}”中没有工作表`);
+    return wb;
+  },
+
+  xlsxCopy(bytes: Uint8Array, fileName: string): Promise<XlsxCopy> {
+    return xlsxCopyOf(bytes, fileName);
   },
 
   analyze(wb: Workbook): Analysis {

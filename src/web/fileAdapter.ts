@@ -18,11 +18,14 @@ import type { WebEngine } from './engine';
 import { XlsxSession, type PlanWriter } from './xlsxSession';
 
 /**
- * The task pane's WorkbookAdapter over an .xlsx file held in the browser: the pane's pages
+ * The task pane's WorkbookAdapter over a workbook file held in the browser: the pane's pages
  * (插入模板, 校验, 绩效目标表) run unchanged on it. Selecting a cell scrolls the page's grid
  * instead of Excel. Everything stays in memory until the clerk downloads the result.
  */
-export const NO_FILE = '请先打开一个 .xlsx 工作簿（点击“打开 .xlsx”或把文件拖到页面上）';
+export const NO_FILE = '请先打开一个工作簿（.xlsx、.xls、.et 或 .ods：点击“打开工作簿”或把文件拖到页面上）';
+
+/** What the page opens; the download is always .xlsx. */
+export const OPENABLE = /\.(xlsx|xlsm|xls|et|ods)$/i;
 
 type Listener<T> = (v: T) => void;
 
@@ -49,8 +52,8 @@ export class XlsxFileAdapter implements WorkbookAdapter {
 
   /** Opens a file and validates it; the previous file is dropped only when the new one opened. */
   async open(fileName: string, bytes: Uint8Array): Promise<ValidationSummary> {
-    if (!/\.xlsx$/i.test(fileName)) {
-      throw new Error(`“${fileName}”不是 .xlsx 文件；旧版 .xls 或 WPS 的 .et 文件请先在 Excel/WPS 中另存为 .xlsx`);
+    if (!OPENABLE.test(fileName)) {
+      throw new Error(`“${fileName}”不是 .xlsx 文件，也不是 .xls、.et、.ods 工作簿，无法打开`);
     }
     const s = await XlsxSession.open(this.engine, fileName, bytes);
     this.current = s;

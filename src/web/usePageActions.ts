@@ -19,7 +19,9 @@ export function usePageActions(adapter: XlsxFileAdapter, run: RunJob, onOpened: 
       const summary = await adapter.open(name, bytes);
       setFileName(name);
       onOpened();
-      return `已打开“${name}”：识别出 ${summary.tables.length} 张公开表，发现 ${summary.findings.length} 条问题。`;
+      // An .xls/.et/.ods is edited as its .xlsx copy; the note says what the copy does not keep.
+      const note = adapter.session?.note ? ` ${adapter.session.note}` : '';
+      return `已打开“${name}”：识别出 ${summary.tables.length} 张公开表，发现 ${summary.findings.length} 条问题。${note}`;
     },
     [adapter, onOpened],
   );

@@ -14,9 +14,10 @@ export type PlanWriter = (wb: ExcelJS.Workbook, plans: SheetPlan[]) => void;
 export const NARRATIVE_SHEET = '情况说明';
 
 /**
- * One opened .xlsx in the page: the clerk's workbook as exceljs holds it (so everything we do
+ * One opened workbook in the page: the clerk's workbook as exceljs holds it (so everything we do
  * not touch — styles, print settings, other sheets — goes back out unchanged on download) and
- * its grid model for the engine. Nothing leaves the browser.
+ * its grid model for the engine. An .xls/.et/.ods is held as its .xlsx copy (the download is
+ * .xlsx; `note` tells the clerk what the copy does not keep). Nothing leaves the browser.
  */
 export class XlsxSession {
   private constructor(
@@ -24,14 +25,17 @@ export class XlsxSession {
     private readonly xwb: ExcelJS.Workbook,
     public grid: Workbook,
     private readonly engine: WebEngine,
+    /** Set when the file is not .xlsx and the page works on its converted copy. */
+    readonly note?: string,
   ) {}
 
   static async open(engine: WebEngine, fileName: string, bytes: Uint8Array): Promise<XlsxSession> {
-    // The engine's reader explains encrypted/.xls/truncated files; it must run before exceljs.
+    // The engine's reader explains encrypted, damaged and foreign files; it must run before exceljs.
     const grid = await engine.read(bytes, fileName);
+    const copy = await engine.xlsxCopy(bytes, fileName);
     const xwb = new ExcelJS.Workbook();
-    await xwb.xlsx.load(toArrayBuffer(bytes));
-    return new XlsxSession(fileName, xwb, grid, engine);
+    await xwb.xlsx.load(toArrayBuffer(copy.bytes));
+    return new XlsxSession(fileName, xwb, grid, engine, copy.note);
   }
 
   sheetNames(): string[] {

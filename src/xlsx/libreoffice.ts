@@ -90,6 +90,21 @@ export function recalculateWithLibreOffice(inXlsx: string, outDir: string): Prom
   return convert(inXlsx, outDir, 'xlsx:Calc MS Excel 2007 XML', 'xlsx');
 }
 
+/** LibreOffice's export filters for the workbook formats we read (names from its filter list). */
+const SAVE_AS = {
+  xlsx: 'xlsx:Calc MS Excel 2007 XML',
+  xls: 'xls:MS Excel 97',
+  ods: 'ods:calc8',
+} as const;
+
+/**
+ * Saves `input` (recalculated) as `<outDir>/<same name>.<format>`, the way a clerk's "另存为"
+ * would: the .xls/.ods copies the format tests compare with the .xlsx. Returns the path.
+ */
+export function saveWithLibreOffice(input: string, outDir: string, format: keyof typeof SAVE_AS): Promise<string> {
+  return convert(input, outDir, SAVE_AS[format], format);
+}
+
 /** Renders every sheet (recalculated) to `<outDir>/<same name>.pdf`; returns its path. */
 export function convertToPdf(xlsx: string, outDir: string): Promise<string> {
   return convert(xlsx, outDir, 'pdf:calc_pdf_Export', 'pdf');

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAddr, textAt } from '../../src/core/model/grid';
+import { saveWithLibreOffice } from '../../src/xlsx/libreoffice';
 import { readXlsx } from '../../src/xlsx/read';
 import { loadFixture } from '../fixtures/seeds';
 import { projectName, writeBigWorkbook } from './bigWorkbook';
@@ -209,10 +210,36 @@ test('打开文件：拖放与文件选择都能打开；坏文件给出中文�
     .getByTestId('file-input')
     .setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await alert.filter({ hasText: '不是 .xlsx 文件' }).waitFor();
+  await expect(alert.textContent()).resolves.toContain('也不是 .xls、.et、.ods 工作簿');
 
   await h.page.getByTestId('file-input').setInputFiles(EXAMPLE);
   await h.page.getByTestId('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
 });
+
+test('打开 .xls 和 .ods（LibreOffice 另存的示例）：同样识别 13 张表和 2210202 问题，下载为 .xlsx', async () => {
+  const dir = join(OUT, 'web-formats');
+  for (const format of ['xls', 'ods'] as const) {
+    const file = await saveWithLibreOffice(EXAMPLE, dir, format);
+    await h.page.getByTestId('file-input').setInputFiles(file);
+    const status = h.page.getByTestId('status').filter({ hasText: `已打开“datong-2024.${format}”` });
+    await status.waitFor({ timeout: 120_000 });
+    await expect(status.textContent()).resolves.toContain('识别出 13 张公开表');
+    // The page edits an .xlsx copy and says what the copy does not keep.
+    await expect(status.textContent()).resolves.toContain('已转换为 .xlsx');
+    await findingText('2210202', '提租补贴').waitFor();
+    await expect(h.page.locator('.sheettabs [role=tab].table').count()).resolves.toBe(SEED_000_TABLE_SHEETS);
+    const [download] = await Promise.all([
+      h.page.waitForEvent('download'),
+      h.page.getByRole('button', { name: '下载' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('datong-2024-已处理.xlsx');
+    const saved = join(dir, `download-from-${format}.xlsx`);
+    await download.saveAs(saved);
+    const wb = await readXlsx(saved);
+    expect(wb.sheets.filter((x) => /^表\d+$/.test(x.name))).toHaveLength(SEED_000_TABLE_SHEETS);
+  }
+  await shot(h.page, 'wide-opened-ods');
+}, 300_000);
 
 test('300 个项目的工作簿：表12 只渲染可见的行，滚到底能看到最后一个项目', async () => {
   const file = join(OUT, 'web-300-projects.xlsx');

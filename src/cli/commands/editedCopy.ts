@@ -4,8 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CellEdit } from '../../core/fixes/edit';
 import type { Workbook } from '../../core/model/grid';
-import { editedWorkbook } from '../../xlsx/applyEdits';
-import { readXlsx } from '../../xlsx/read';
+import { readWorkbookBytes } from '../../xlsx/readWorkbook';
 
 /**
  * What `balance` and `fix` share: read IN once (never written), refuse to overwrite OUT without
@@ -28,11 +27,14 @@ export async function readInput(input: string, opts: CopyOptions): Promise<Input
   if (resolve(input) === resolve(out)) throw new Error('输出文件不能与输入文件相同：本工具从不改写输入文件');
   if (existsSync(out) && !opts.force) throw new Error(`输出文件“${out}”已存在；如要覆盖请加 --force`);
   const bytes = await readFile(input);
-  return { bytes, grid: await readXlsx(bytes) };
+  return { bytes, grid: await readWorkbookBytes(bytes, input) };
 }
 
 /** Writes OUT; returns a note when the copy had to be rebuilt from the values read. */
 export async function writeCopy(input: Input, edits: readonly CellEdit[], out: string): Promise<string | undefined> {
+  // The writer (exceljs) is loaded only here, not when `check` starts (require: the CLI is CommonJS).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { editedWorkbook } = require('../../xlsx/applyEdits') as typeof import('../../xlsx/applyEdits');
   const { book, rebuilt } = await editedWorkbook(input.bytes, input.grid, edits);
   try {
     await book.xlsx.writeFile(out);

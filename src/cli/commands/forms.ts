@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -9,12 +8,10 @@ import { FormSettings, type FormSettingsInput, type TitleMode } from '../../core
 import { SIDE_LABEL } from '../../core/forms/model';
 import { addedFormPlans, planSync, recordPlan, updatesByForm, type SyncResult } from '../../core/forms/sync';
 import type { SheetPlan } from '../../core/templates/plan';
-import { readXlsx } from '../../xlsx/read';
+import { readWorkbookBytes } from '../../xlsx/readWorkbook';
 import { Decimal, formatYuan } from '../../core/money';
 import { locateForms } from '../../core/forms/locate';
 import { settingsFromForms } from '../../core/forms/infer';
-import { planToWorksheet } from '../../xlsx/write';
-import { applyUpdates, writeRecord } from '../../xlsx/formSync';
 
 /**
  * `budget-disclosure forms IN.xlsx -o OUT.xlsx`: builds a 项目支出绩效目标表 for every 表12
@@ -182,10 +179,11 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   if (!out) throw new Error('请用 -o 指定输出文件（输入文件不会被修改）');
   if (!existsSync(input)) throw new Error(`找不到输入文件“${input}”`);
   if (resolve(input) === resolve(out)) throw new Error('输出文件不能与输入文件相同：本工具从不改写输入文件');
+  if (!/\.xlsx$/i.test(out)) throw new Error(`输出文件“${out}”应以 .xlsx 结尾：输出总是 .xlsx 工作簿`);
   if (existsSync(out) && !opts.force) throw new Error(`输出文件“${out}”已存在；如要覆盖请加 --force`);
 
-  const buf = await readFile(input);
-  const grid = await readXlsx(buf);
+  const bytes = await readFile(input);
+  const grid = await readWorkbookBytes(bytes, input);
   const disclosure = locateTables(grid, opts.year ? { year: Number(opts.year) } : {});
   if (!disclosure.tables.t12) throw new Error('工作簿中没有找到表12（项目支出预算表（本年预算）），无法生成绩效目标表');
   const listed = await withProjectList(projectsFromDisclosure(disclosure), opts.projects);
@@ -197,8 +195,16 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   const sync = planSync(projects, grid, settings, {
     force: opts.forceAllCells ? true : opts.forceCell?.length ? opts.forceCell : false,
   });
+  // The writer (exceljs) is loaded only now: `check` and `narrative` never need it (see checkFile.ts for require).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { default: ExcelJS } = await import('exceljs');
+  const { planToWorksheet } = require('../../xlsx/write') as typeof import('../../xlsx/write');
+  const { applyUpdates, writeRecord } = require('../../xlsx/formSync') as typeof import('../../xlsx/formSync');
+  const { xlsxCopyOf } = require('../../xlsx/toXlsx') as typeof import('../../xlsx/toXlsx');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const base = await xlsxCopyOf(bytes, input);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buf as unknown as ArrayBuffer);
+  await book.xlsx.load(base.bytes as unknown as ArrayBuffer);
   applyUpdates(book, sync.updates);
   const added = addedFormPlans(sync, grid, settings);
   for (const plan of added) planToWorksheet(book, plan);
@@ -208,7 +214,7 @@ export async function runForms(input: string, opts: FormsCliOptions): Promise<Fo
   } catch (e) {
     throw new Error(`无法写入文件“${out}”：${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  let stdout = [...listed.notes, summary(sync, added, out)].join('\n');
+  let stdout = [...listed.notes, ...(base.note ? [base.note] : []), summary(sync, added, out)].join('\n');
   if (!settings.department)
     stdout += '\n提示：未指定 --dept-code，“主管部门及代码”留空（如 121-大同市人力资源和社会保障局[部门]）';
   return { exitCode: 0, stdout, sync };
@@ -220,7 +226,7 @@ export function register(program: Command): void {
   program
     .command('forms')
     .description('按表12生成或更新项目支出绩效目标表（写入输出文件，保留原有工作表）')
-    .argument('<IN.xlsx>', '含表12的预算公开工作簿（不会被修改）')
+    .argument('<IN>', '含表12的预算公开工作簿：.xlsx、.xls、.et 或 .ods（不会被修改）')
     .requiredOption('-o, --output <OUT.xlsx>', '输出文件')
     .option('--city <城市名>', '标题“{城市}市级预算部门（单位）项目支出绩效目标表”，如 大同')
     .option('--county <县名>', '县级标题“{县}县级预算部门（单位）项目支出绩效目标表”，如 新绛')

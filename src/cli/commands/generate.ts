@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import ExcelJS from 'exceljs';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { renderTemplates, type CodeRow } from '../../core/templates/layout';
 import { TABLE_IDS, type TableId, type Level } from '../../core/templates/schema';
 import { loadFunctionalCodes } from '../../core/reference';
-import { writePlansToXlsx } from '../../xlsx/write';
 
 /**
  * `budget-disclosure generate`: writes the 13 公开表 as a fresh workbook whose totals are
@@ -54,6 +52,8 @@ async function readCodeRows(file: string): Promise<unknown[][]> {
   if (!existsSync(file)) throw new Error(`找不到科目文件“${file}”`);
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') {
+    // Loaded here, not at startup: every command would otherwise pay for exceljs (~0.3 s).
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.readFile(file);
@@ -135,6 +135,9 @@ export async function runGenerate(
     },
     projectRows ? { projectRows } : {},
   );
+  // Loaded only now (exceljs); require, as the CLI is CommonJS (see checkFile.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writePlansToXlsx } = require('../../xlsx/write') as typeof import('../../xlsx/write');
   await writePlansToXlsx(plans, out);
   log(`已生成 ${plans.length} 张表（${plans.map((p) => p.name).join('、')}）：${out}`);
   if (!codes && plans.some((p) => ['t2', 't3', 't5'].includes(p.tag))) {

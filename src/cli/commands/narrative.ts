@@ -10,7 +10,6 @@ import { generateNarrative, narrativeToText } from '../../core/narrative/generat
 import { NarrativeInputs, parseNarrativeInputs } from '../../core/narrative/inputs';
 import { attachedFormsCount, narrativeLinesFromWorkbook } from '../../core/narrative/rules';
 import type { Level } from '../../core/templates/schema';
-import { readXlsx } from '../../xlsx/read';
 
 /**
  * `budget-disclosure narrative IN.xlsx`: without --text prints the 第三部分 情况说明 written
@@ -76,7 +75,9 @@ export function formatFinding(f: Finding): string {
 export async function runNarrative(
   file: string,
   opts: NarrativeOptions,
-  read: (f: string) => Promise<Workbook> = readXlsx,
+  read: (f: string) => Promise<Workbook> = (f) =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('../../xlsx/readWorkbook') as typeof import('../../xlsx/readWorkbook')).readWorkbookFile(f),
 ): Promise<NarrativeResult> {
   const level = parseLevel(opts.level);
   const formsCount = parseCount(opts.forms);
@@ -110,7 +111,7 @@ export function register(program: Command): void {
   program
     .command('narrative')
     .description('生成第三部分情况说明；或用 --text 校验已写好的情况说明与报表是否一致')
-    .argument('<IN.xlsx>', '预算公开工作簿')
+    .argument('<IN>', '预算公开工作簿（.xlsx、.xls、.et 或 .ods）')
     .option('--inputs <inputs.json>', '报表以外的输入项（上年数、原因、政府采购、资产等），JSON')
     .option('--text <FILE>', '要校验的情况说明文本文件（UTF-8 或 GBK）；写 sheet 则读取工作簿中的“情况说明”工作表')
     .option('--level <单位|部门>', '按单位或部门口径措辞（默认取自工作簿）')

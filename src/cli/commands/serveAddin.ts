@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { writeCertificates } from '../serve/cert';
 import { startAddinServer, type RunningServer, type ServeOptions } from '../serve/server';
 
 /**
@@ -54,6 +53,9 @@ export async function runServeAddin(
 ): Promise<RunningServer | undefined> {
   const print = defaults.print ?? ((l: string) => process.stdout.write(l + '\n'));
   if (flags.makeCert) {
+    // Loaded only here: the certificate library (@peculiar/x509) would cost every command ~0.3 s at startup.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeCertificates } = require('../serve/cert') as typeof import('../serve/cert');
     const files = await writeCertificates(flags.makeCert, { names: flags.name, days: flags.days });
     print(`已生成证书（${flags.name.join('、')}）：`);
     print(`  ${files.caCert}  ← 本单位根证书：导入每台电脑的“受信任的根证书颁发机构”`);
