@@ -1,3 +1,4 @@
+import { analyzeWorkbook } from '../../src/core/check';
 import { locateTables } from '../../src/core/locate';
 import type { LocatedTable } from '../../src/core/model/disclosure';
 import type { Cell, CellValue, Sheet, Workbook } from '../../src/core/model/grid';
@@ -44,20 +45,22 @@ describe('locateTables on hand-made layouts', () => {
     expect(d.findings.filter((f) => f.rule === 'P1')).toEqual([]);
   });
 
-  it('text in a money cell is a P1 error naming sheet and cell, never a throw', () => {
+  it('text in a money cell is a P1 提示 naming sheet and cell, counted as 0, never a throw', () => {
     const d = locateTables(wb(t3([['合计', null, 10, '12,3a', null]])));
     const p1 = d.findings.filter((f) => f.rule === 'P1');
     expect(p1).toHaveLength(1);
-    expect(p1[0]).toMatchObject({ severity: 'error', table: 't3', sheet: '支出', cell: 'D5' });
-    expect(p1[0].message).toBe('支出!D5 的“12,3a”不是数字');
+    expect(p1[0]).toMatchObject({ severity: 'warning', table: 't3', sheet: '支出', cell: 'D5' });
+    expect(p1[0].message).toBe('支出!D5 的“12,3a”不是数字，按 0 计算；请填写数字（无金额请留空）');
     expect(d.tables.t3?.rows[0].values.basic?.value.toString()).toBe('0');
   });
 
-  it('an Excel error value in a money cell is a P1 error', () => {
-    const d = locateTables(wb(t3([['合计', null, { error: '#REF!' }, 1, null]])));
-    const p1 = d.findings.find((f) => f.rule === 'P1');
-    expect(p1?.cell).toBe('C5');
-    expect(p1?.message).toContain('#REF!');
+  it('an Excel error value in a money cell counts as 0 and is left to FI3 (one report per cell)', () => {
+    const wbk = wb(t3([['合计', null, { error: '#REF!' }, 1, null]]));
+    const d = locateTables(wbk);
+    expect(d.findings.filter((f) => f.rule === 'P1')).toEqual([]);
+    expect(d.tables.t3?.rows[0].values.total?.value.toString()).toBe('0');
+    const all = analyzeWorkbook(wbk).findings.filter((f) => f.cell === 'C5');
+    expect(all.map((f) => [f.rule, f.severity])).toEqual([['FI3', 'error']]);
   });
 
   it('a missing table is a P2 warning with the table name', () => {

@@ -182,9 +182,9 @@ describe('two-sided 表1 identities and scalar X rules', () => {
       },
     ]);
 
-  it('W1.5 收入总计 = 支出总计', () => {
-    expect(checkCrossRules(disclosure(t1('100.00')), only('W1.5'))).toEqual([]);
-    const f = checkCrossRules(disclosure(t1('90.00')), only('W1.5'));
+  it('W1.7 收入总计 = 支出总计', () => {
+    expect(checkCrossRules(disclosure(t1('100.00')), only('W1.7'))).toEqual([]);
+    const f = checkCrossRules(disclosure(t1('90.00')), only('W1.7'));
     expect(f.map((x) => [x.severity, x.cell, x.expected, x.actual])).toEqual([['error', 'D37', '100.00', '90.00']]);
   });
 

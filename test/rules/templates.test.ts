@@ -40,11 +40,13 @@ describe('generated templates', () => {
     const errors = errorsOf(wb);
     expect(errors.length).toBeGreaterThan(0);
     const row = String(at.r + 1);
-    // X5 (表2 + 上年结转 = 表3) points at the 表3 row of 2080101; X9 (表5 基本 = 表3 基本) involves the changed cell.
+    // X5 (表2 + 上年结转 = 表3) points at the 表3 row of 2080101 (错误); X9 (表5 基本 ≤ 表3 基本) involves
+    // the changed cell as a 提示: 表3 基本 above 表5 is what 基本支出 from other funds looks like.
     const here = errors.filter((f) => f.sheet === at.sheet && f.cell?.endsWith(row) && f.row?.startsWith('2080101'));
     expect(here.map((f) => f.rule)).toContain('X5');
-    const x9 = errors.filter((f) => f.rule === 'X9' && f.row?.startsWith('2080101'));
-    expect(x9.some((f) => f.cells?.some((c) => c.sheet === at.sheet && c.cell === at.cell))).toBe(true);
+    const x9 = analyzeWorkbook(wb).findings.filter((f) => f.rule === 'X9' && f.row?.startsWith('2080101'));
+    expect(x9.map((f) => f.severity)).toEqual(['warning']);
+    expect(x9[0].cells).toContainEqual({ sheet: at.sheet, cell: at.cell });
   });
 
   it('two columns swapped (办公费 typed into 人员经费) is found at that cell', () => {
@@ -89,8 +91,11 @@ describe('generated templates', () => {
     recalc(wb);
     const f = analyzeWorkbook(wb).findings.filter((x) => x.rule === 'FI2');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ sheet: at.sheet, cell: at.cell, severity: 'error' });
+    expect(f[0]).toMatchObject({ sheet: at.sheet, cell: at.cell, severity: 'warning' });
     expect(f[0].cells).toContainEqual({ sheet: at.sheet, cell: `C${first}` });
+    // The total it prints no longer adds up: that contradiction is the sum rule's 错误.
+    const sums = analyzeWorkbook(wb).findings.filter((x) => x.severity === 'error' && x.cell === at.cell);
+    expect(sums.map((x) => x.rule)).toEqual(['W12.1']);
   });
 
   it('部门 template (7 units × 10 projects under unit subtotals), filled consistently: no error', () => {

@@ -4,8 +4,10 @@ import { parseMoney, ZERO } from '../money';
 import { colOf, moneyKeys, type BodyContext } from './context';
 
 /**
- * Reads the money cells of one body row. Text that is not a number, or an Excel error, becomes
- * a P1 finding naming sheet and cell; the amount then counts as 0 so rules can still run.
+ * Reads the money cells of one body row. Text that is not a number becomes a P1 提示 naming sheet
+ * and cell (a person judges whether `无` means nothing or a figure was mistyped; a mistyped figure
+ * then shows as a sum that does not add up); the amount counts as 0 so rules can still run. An
+ * Excel error value also counts as 0 and is reported once, by the formula rule FI3.
  */
 export function readAmount(ctx: BodyContext, r: number, key: string): Amount | undefined {
   const c = colOf(ctx, key);
@@ -15,28 +17,17 @@ export function readAmount(ctx: BodyContext, r: number, key: string): Amount | u
   const raw = grid?.value ?? null;
   const formula = grid?.formula;
   const cell = addr(r, c);
-  if (raw !== null && isErrorValue(raw)) {
-    ctx.findings.push({
-      rule: 'P1',
-      severity: 'error',
-      table: ctx.def.id,
-      sheet,
-      cell,
-      column: ctx.map.columns[key]?.header,
-      message: `${sheet}!${cell} 是错误值 ${raw.error}，不是金额（按 0 计算）`,
-    });
-    return amountOf(ZERO, false, sheet, cell, raw, formula);
-  }
+  if (raw !== null && isErrorValue(raw)) return amountOf(ZERO, false, sheet, cell, raw, formula);
   const parsed = parseMoney(raw);
   if (!parsed.ok) {
     ctx.findings.push({
       rule: 'P1',
-      severity: 'error',
+      severity: 'warning',
       table: ctx.def.id,
       sheet,
       cell,
       column: ctx.map.columns[key]?.header,
-      message: `${sheet}!${cell} 的“${String(raw)}”不是数字`,
+      message: `${sheet}!${cell} 的“${String(raw)}”不是数字，按 0 计算；请填写数字（无金额请留空）`,
     });
     return amountOf(ZERO, false, sheet, cell, raw, formula);
   }

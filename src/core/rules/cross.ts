@@ -16,7 +16,7 @@ import {
   type Term,
 } from './crossCatalogue';
 import { economicLayout } from './economic';
-import { countAddends, tolerance } from './identity';
+import { allReadable, countAddends, tolerance } from './identity';
 import { indexTable, type TableIndex } from './tableIndex';
 import type { RuleModule } from './types';
 import { projectGrandTotalRows } from './units';
@@ -155,6 +155,19 @@ function signedSum(parts: { term: Term; r: Resolved }[]): Decimal {
   return v;
 }
 
+/**
+ * With `partial` terms the right side spans a range: from Σ of the other terms to Σ of all of them.
+ * A left side inside it (give or take 尾差) is plausible, not a contradiction.
+ */
+function withinPartialRange(actual: Decimal, right: { term: Term; r: Resolved }[], tol: Decimal): boolean {
+  if (!right.some((x) => x.term.partial)) return false;
+  const all = signedSum(right);
+  const fixed = signedSum(right.filter((x) => !x.term.partial));
+  const lo = Decimal.min(all, fixed).minus(tol);
+  const hi = Decimal.max(all, fixed).plus(tol);
+  return actual.gte(lo) && actual.lte(hi);
+}
+
 function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, code: string | undefined): Finding | null {
   const left: { term: Term; r: Resolved }[] = [];
   const right: { term: Term; r: Resolved }[] = [];
@@ -171,11 +184,15 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   const actual = signedSum(left);
   const expected = signedSum(right);
   if (actual.eq(expected)) return null;
-  const diff = actual.minus(expected);
   const all = [...left, ...right].flatMap((x) => x.r.amounts);
-  const klass = classifyDiff(diff, tolerance(countAddends(all)));
-  if (klass === 'equal') return null;
+  if (!allReadable(all)) return null;
   const mode: CrossMode = check.mode ?? rule.mode;
+  // Precondition of 'atMost' (X14): the left side is printed at all; a 事业单位 has no 机关运行经费.
+  if (mode === 'atMost' && actual.isZero()) return null;
+  const diff = actual.minus(expected);
+  const tol = tolerance(countAddends(all));
+  const klass = classifyDiff(diff, tol);
+  if (klass === 'equal') return null;
   let severity: Severity;
   let verdict: string;
   if (mode === 'info') {
@@ -191,14 +208,11 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
     severity = diff.isNegative() ? 'error' : 'warning';
     verdict = diff.isNegative() ? '错误：不应少于表6' : '请核实：多出部分应为项目支出安排，需在情况说明中解释';
   } else if (mode === 'atMost') {
-    if (diff.isNegative()) {
-      if (actual.isZero()) return null; // a 事业单位 without 机关运行经费 (003)
-      severity = 'info';
-      verdict = '信息：仅当全部单位为行政/参公单位时两者应相等';
-    } else {
-      severity = 'error';
-      verdict = '错误：不应大于';
-    }
+    severity = diff.isNegative() ? 'info' : 'error';
+    verdict = diff.isNegative() ? '信息：仅当全部单位为行政/参公单位时两者应相等' : '错误：不应大于';
+  } else if (withinPartialRange(actual, right, tol)) {
+    severity = 'warning';
+    verdict = '请核实';
   } else {
     severity = 'error';
     verdict = '错误';
@@ -317,6 +331,6 @@ export function checkCrossRules(d: Disclosure, rules: readonly CrossRule[] = CRO
 
 export const CROSS_TABLE_RULES: RuleModule = {
   id: 'cross-table',
-  description: '表间勾稽关系 X1–X18（及 W1.5/W1.6/W4.4 两侧平衡、X20 提示），数据见 crossCatalogue.ts',
+  description: '表间勾稽关系 X1–X18（及 W1.6/W1.7/W4.5 两侧平衡、X20 提示），数据见 crossCatalogue.ts',
   run: (ctx) => checkCrossRules(ctx.disclosure),
 };

@@ -2,9 +2,10 @@ import type { TableId } from '../templates/schema';
 import type { EconSide } from './economic';
 
 /**
- * The cross-table identities X1–X18 (+X20) of docs/domain.md § 表间勾稽, and the two-sided identities inside 表1/表4
- * that are not row sums (W1.5/W1.6/W4.4), as data. One evaluator (`cross.ts`) interprets them;
- * adding an identity is adding an entry here.
+ * The cross-table identities X1–X18 (+X20) of docs/domain.md § 表间勾稽 (listed with their
+ * severities and preconditions in docs/rules.md § 目录), and the two-sided identities inside
+ * 表1/表4 that are not row sums (W1.6, W1.7, W4.5), as data. One evaluator (`cross.ts`)
+ * interprets them; adding an identity is adding an entry here.
  */
 export type Selector =
   /** A fixed row of 表1/表4/表10 by key ('gpb', 'income_total', 'vehicle_running' …). */
@@ -23,11 +24,19 @@ export type Selector =
 export interface Term {
   sel: Selector;
   sign?: 1 | -1;
+  /**
+   * Only part of this amount may belong to the identity (上年结转 that is not all 财政拨款, 单位资金
+   * that may fund 基本支出 too). The right side then spans a range, from Σ of the other terms to
+   * Σ of all terms: the full sum is the identity, a value inside the range is plausible but needs a
+   * person (提示), a value outside it is a contradiction (错误). See docs/rules.md § 严重程度.
+   */
+  partial?: boolean;
 }
 
 /**
- * equal  — |Δ| beyond 尾差 is an error;
- * warn   — ⚠ rule: beyond 尾差 is a warning;
+ * equal  — |Δ| beyond 尾差 is an error (with `partial` terms: inside their range a warning);
+ * warn   — ⚠ rule: beyond 尾差 is a warning (kept for catalogue entries a bureau adds; ours use
+ *          `partial` terms, which separate the plausible from the impossible);
  * below  — X13: left < right is an error, left > right a warning;
  * atMost — X14: left > right is an error, left < right is information;
  * info   — X20: any difference is information only.
@@ -71,6 +80,8 @@ const code = (t: TableId, col: string, sign: 1 | -1 = 1, fixed?: string): Term =
   sign,
 });
 const cat = (t: TableId, col: string): Term => ({ sel: { t, row: 'cat', col } });
+/** A term of which only part may belong to the identity (see `Term.partial`). */
+const upTo = (term: Term): Term => ({ ...term, partial: true });
 const items = (names: string[], col = 'total'): Term => ({ sel: { t: 't6', row: 'econItems', names, col } });
 const ALL = { levels: ['lei', 'kuan', 'xiang'] as ('lei' | 'kuan' | 'xiang')[] };
 const LEI = { levels: ['lei'] as ('lei' | 'kuan' | 'xiang')[] };
@@ -78,7 +89,7 @@ const LEI = { levels: ['lei'] as ('lei' | 'kuan' | 'xiang')[] };
 export const CROSS_RULES: readonly CrossRule[] = [
   // Two-sided identities inside 表1/表4 that are not a single row sum.
   {
-    id: 'W1.5',
+    id: 'W1.7',
     title: '表1 收入总计 = 支出总计',
     mode: 'equal',
     checks: [{ left: [f('t1', 'exp_grand', 'total')], right: [f('t1', 'income_grand', 'income')] }],
@@ -93,7 +104,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
     ],
   },
   {
-    id: 'W4.4',
+    id: 'W4.5',
     title: '表4 收入总计 = 支出总计',
     mode: 'equal',
     checks: [{ left: [f('t4', 'exp_grand', 'subtotal')], right: [f('t4', 'income_grand', 'income')] }],
@@ -165,11 +176,23 @@ export const CROSS_RULES: readonly CrossRule[] = [
     title: '每个科目：表5 基本支出 = 表3 基本支出；表3 项目支出 − 表5 项目支出 = 表2 非一般公共预算资金 + 上年结转',
     mode: 'equal',
     checks: [
-      { perCode: ALL, left: [code('t5', 'basic')], right: [code('t3', 'basic')], hint: '基本支出只由一般公共预算安排' },
+      {
+        perCode: ALL,
+        left: [code('t5', 'basic')],
+        right: [upTo(code('t3', 'basic'))],
+        hint: '基本支出只由一般公共预算安排时两者相等；表5 多于表3 不可能，少于表3 说明基本支出用了其他资金，请核实',
+      },
       {
         perCode: ALL,
         left: [code('t3', 'project'), code('t5', 'project', -1)],
-        right: [code('t2', 'fund'), code('t2', 'soe'), code('t2', 'special'), code('t2', 'unit'), code('t2', 'carry')],
+        right: [
+          upTo(code('t2', 'fund')),
+          upTo(code('t2', 'soe')),
+          upTo(code('t2', 'special')),
+          upTo(code('t2', 'unit')),
+          upTo(code('t2', 'carry')),
+        ],
+        hint: '非一般公共预算资金全部用于项目支出时两者相等；少于表2 说明部分用于基本支出，请核实',
       },
     ],
   },
@@ -188,9 +211,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
       { left: [f('t4', 'soe', 'income')], right: [f('t1', 'soe', 'income')] },
       {
         left: [f('t4', 'carry_in', 'income')],
-        right: [f('t1', 'carry_in', 'income')],
-        mode: 'warn',
-        hint: '上年结转全部为财政拨款时两者相等；含其他资金结转时请核实',
+        right: [upTo(f('t1', 'carry_in', 'income'))],
+        hint: '上年结转全部为财政拨款时两者相等；表4 多于表1 不可能，少于表1 时请核实是否含其他资金结转',
       },
     ],
   },
@@ -202,13 +224,13 @@ export const CROSS_RULES: readonly CrossRule[] = [
       {
         perCode: LEI,
         left: [cat('t4', 'subtotal')],
-        right: [code('t2', 'gpb'), code('t2', 'fund'), code('t2', 'soe'), code('t2', 'carry')],
+        right: [code('t2', 'gpb'), code('t2', 'fund'), code('t2', 'soe'), upTo(code('t2', 'carry'))],
+        hint: '上年结转全部为财政拨款时两者相等；含其他资金结转时表4 可少于表2，请核实',
       },
       {
         perCode: LEI,
         left: [cat('t4', 'gpb')],
-        right: [code('t5', 'total'), code('t2', 'carry')],
-        mode: 'warn',
+        right: [code('t5', 'total'), upTo(code('t2', 'carry'))],
         hint: '表4 一般公共预算列 = 表5 同类合计 + 一般公共预算上年结转',
       },
     ],
@@ -251,8 +273,16 @@ export const CROSS_RULES: readonly CrossRule[] = [
     title: '表12 财政专户/单位资金合计 = 表2 合计行对应列',
     mode: 'equal',
     checks: [
-      { left: [tot('t12', 'special')], right: [tot('t2', 'special')], hint: '基本支出不使用财政专户资金时两者相等' },
-      { left: [tot('t12', 'unit')], right: [tot('t2', 'unit')], hint: '基本支出不使用单位资金时两者相等' },
+      {
+        left: [tot('t12', 'special')],
+        right: [upTo(tot('t2', 'special'))],
+        hint: '基本支出不使用财政专户资金时两者相等；表12 多于表2 不可能，少于表2 时请核实',
+      },
+      {
+        left: [tot('t12', 'unit')],
+        right: [upTo(tot('t2', 'unit'))],
+        hint: '基本支出不使用单位资金时两者相等；表12 多于表2 不可能，少于表2 时请核实',
+      },
     ],
   },
   {
@@ -260,7 +290,11 @@ export const CROSS_RULES: readonly CrossRule[] = [
     title: '表13 合计 = 表1 上年结转 = 表2 上年结转合计 = 表4 上年财政拨款结转',
     mode: 'equal',
     checks: [
-      { left: [tot('t13', 'total')], right: [f('t1', 'carry_in', 'income')] },
+      {
+        left: [tot('t13', 'total')],
+        right: [upTo(f('t1', 'carry_in', 'income'))],
+        hint: '表13 只列财政拨款结转项目：上年结转全部为财政拨款时两者相等，表13 多于表1 不可能',
+      },
       { left: [tot('t2', 'carry')], right: [f('t1', 'carry_in', 'income')] },
       { left: [f('t4', 'carry_in', 'income')], right: [tot('t13', 'total')] },
     ],

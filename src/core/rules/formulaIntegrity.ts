@@ -8,12 +8,14 @@ import { covers, formulaRefs } from './formulaRefs';
 import type { RuleModule } from './types';
 
 /**
- * Formula integrity (docs/domain.md § 公式单元格, issue 4):
+ * Formula integrity (docs/domain.md § 公式单元格; severities by docs/rules.md § 严重程度):
  *   FI1 warning — a total/derived cell holds a typed number where the template puts a formula
  *                 (only in our templates, or where cells of the same kind carry formulas);
- *   FI2 error   — a total's formula does not read every row it should (a SUM range that misses a
- *                 child row; warning when the missed row is blank, error when it holds money);
- *   FI3 error   — #REF!, #VALUE!, #DIV/0!, #NAME? … anywhere in a table;
+ *   FI2 warning — a total's formula does not read every row it should (a SUM range that misses a
+ *                 child row). A formula is not a printed figure: when the missed row holds money
+ *                 the total no longer adds up and the W sum rule reports that 错误; FI2 says why;
+ *   FI3 error   — #REF!, #VALUE!, #DIV/0!, #NAME? … anywhere in a table (the published figure is an
+ *                 error value; the locator counts it as 0 and leaves the report to FI3);
  *   FI4 warning — a number stored as text in a money column (Excel's SUM skips it).
  */
 function hasFormula(a: Amount | undefined): boolean {
@@ -95,7 +97,7 @@ function incompleteFormulas(table: LocatedTable, cells: DerivedCell[]): Finding[
     const list = missing.map((m) => m.cell).join('、');
     out.push({
       rule: 'FI2',
-      severity: money ? 'error' : 'warning',
+      severity: 'warning',
       table: table.id,
       sheet: c.amount.sheet,
       cell: c.amount.cell,

@@ -32,9 +32,20 @@ function structural(
   };
 }
 
+/** The code of the row a 款/项 adds up into, or undefined for a 类. */
+function parentCode(row: TableRow): string | undefined {
+  const code = row.code!;
+  return row.kind === 'xiang' ? code.slice(0, 5) : row.kind === 'kuan' ? code.slice(0, 3) : undefined;
+}
+
 /**
  * 功能分类 hierarchy of a coded table (表2/3/5/7/8), every money column:
- * 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类; a 款/项 whose parent row is missing is reported once.
+ * 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
+ *
+ * Preconditions (docs/rules.md § 目录): a sum is checked only when every row that should add into
+ * it is listed under its own parent. A 款/项 whose parent row is missing is one 提示 per missing
+ * parent (the table is incomplete, its printed figures do not contradict each other), and the sums
+ * above it stay silent: comparing them would report the missing row again as a false 错误.
  */
 export function checkCodedHierarchy(table: LocatedTable): Finding[] {
   const body = tableDef(table.id).body;
@@ -43,26 +54,39 @@ export function checkCodedHierarchy(table: LocatedTable): Finding[] {
   const idx = indexTable(table);
   const out: Finding[] = [];
   const leis: TableRow[] = [];
+  /** Missing parent code → the rows that name it. */
+  const orphans = new Map<string, TableRow[]>();
   for (const row of idx.byCode.values()) {
-    const code = row.code!;
     if (row.kind === 'lei') leis.push(row);
-    const parent = row.kind === 'xiang' ? code.slice(0, 5) : row.kind === 'kuan' ? code.slice(0, 3) : undefined;
+    const parent = parentCode(row);
     if (parent && !idx.byCode.has(parent)) {
-      const up = row.kind === 'xiang' ? '款' : '类';
-      out.push(
-        structural(
-          table,
-          rule,
-          row,
-          `的上级${up}科目 ${parent} 不在表中，无法核对${up}级合计，请补上 ${parent} 行`,
-          'error',
-        ),
-      );
+      const list = orphans.get(parent);
+      if (list) list.push(row);
+      else orphans.set(parent, [row]);
     }
+  }
+  const orphanCodes = [...orphans.values()].flat().map((r) => r.code!);
+  const complete = (prefix: string) => !orphanCodes.some((c) => c.startsWith(prefix));
+  for (const [parent, rows] of orphans) {
+    const up = parent.length === 5 ? '款' : '类';
+    const f = structural(
+      table,
+      rule,
+      rows[0],
+      `${rows.length > 1 ? `等 ${rows.length} 行` : ''}的上级${up}科目 ${parent} 不在表中，无法核对${up}级合计，请补上 ${parent} 行`,
+      'warning',
+    );
+    f.cells = rows.map((r) => ({ sheet: table.sheet, cell: codeCell(table, r) }));
+    out.push(f);
+  }
+  for (const row of idx.byCode.values()) {
     if (row.kind === 'xiang') continue;
+    const code = row.code!;
     const kids = idx.children.get(code) ?? [];
     const childWord = row.kind === 'lei' ? '款' : '项';
     if (kids.length === 0) {
+      // Precondition of the 提示: nothing at all is listed under it (an orphan 项 is reported above).
+      if (orphanCodes.some((c) => c.startsWith(code))) continue;
       const nonZero = idx.moneyKeys.some((k) => row.values[k] && !row.values[k]!.value.isZero());
       if (nonZero)
         out.push(
@@ -76,6 +100,7 @@ export function checkCodedHierarchy(table: LocatedTable): Finding[] {
         );
       continue;
     }
+    if (!complete(code)) continue;
     for (const key of idx.moneyKeys) {
       const printed = row.values[key];
       if (!printed) continue;
@@ -94,7 +119,7 @@ export function checkCodedHierarchy(table: LocatedTable): Finding[] {
     }
   }
   const total = idx.total;
-  if (total && leis.length > 0) {
+  if (total && leis.length > 0 && orphans.size === 0) {
     for (const key of idx.moneyKeys) {
       const printed = total.values[key];
       if (!printed) continue;

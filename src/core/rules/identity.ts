@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Amount } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
+import { isErrorValue } from '../model/grid';
 import { classifyDiff, moneyString, roundingTolerance, ZERO } from '../money';
 import type { TableId } from '../templates/schema';
 import { cellRef, place, uniqueCells } from './describe';
@@ -51,11 +52,22 @@ function sumParts(parts: readonly (Amount | undefined)[]): Decimal {
   return t ?? ZERO;
 }
 
+/**
+ * Precondition of every identity: each figure in it is a number (or blank). An Excel error value
+ * (#REF! …) is no figure at all; FI3 reports that cell as 错误 once, and comparing it as 0 would
+ * report the same defect again as a sum that does not add up.
+ */
+export function allReadable(amounts: readonly (Amount | undefined)[]): boolean {
+  for (const a of amounts) if (a && a.raw !== null && isErrorValue(a.raw)) return false;
+  return true;
+}
+
 export function evaluateIdentity(c: IdentityCheck): Finding | null {
   const expected = c.expected ?? sumParts(c.parts);
   const actual = c.actual ?? c.printed?.value;
   if (actual === undefined) return null;
   if (actual.eq(expected)) return null;
+  if (!allReadable([c.printed, ...c.parts, ...(c.actualCells ?? [])])) return null;
   const diff = actual.minus(expected);
   const klass = classifyDiff(diff, tolerance(c.addends ?? countAddends(c.parts)));
   if (klass === 'equal') return null;
