@@ -60,7 +60,11 @@ function collect(d: Disclosure): Map<string, NameUse[]> {
   return uses;
 }
 
-function where(uses: NameUse[]): string {
+function codeCell(u: NameUse): string {
+  return addr(u.row.row, u.table.columns.code?.col ?? 0);
+}
+
+function where(uses: { table: LocatedTable; sheet: string; cell: string }[]): string {
   return uses.map((u) => place(u.table.id, u.sheet, u.cell)).join('、');
 }
 
@@ -101,16 +105,17 @@ export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {
     }
     if (!ref) {
       const u = uses[0];
+      const codeCells = uses.map((x) => ({ table: x.table, sheet: x.sheet, cell: codeCell(x) }));
       out.push({
         rule: 'CN4',
         severity: 'info',
         table: u.table.id,
         sheet: u.sheet,
-        cell: addr(u.row.row, u.table.columns.code?.col ?? 0),
-        cells: uses.map((x) => ({ sheet: x.sheet, cell: x.cell })),
+        cell: codeCells[0].cell,
+        cells: codeCells.map((x) => ({ sheet: x.sheet, cell: x.cell })),
         row: code,
         column: '科目编码',
-        message: `科目 ${code}“${u.name}”（${where(uses)}）不在内置科目表中，请对照本年度政府收支分类科目核实编码与名称（信息）`,
+        message: `科目 ${code}“${u.name}”（${where(codeCells)}）不在内置科目表中，请对照本年度政府收支分类科目核实编码与名称（信息）`,
       });
       continue;
     }
