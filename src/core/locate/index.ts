@@ -6,9 +6,9 @@ import type { BodyDef, TableDef } from '../templates/schema';
 import { TABLES } from '../templates/tables';
 import type { BodyReader } from './context';
 import { findTitles, type TitleHit } from './findTitles';
-import { mapHeader } from './mapHeader';
+import { mapHeader, type HeaderMap } from './mapHeader';
 import { readMeta } from './meta';
-import { halfWidthDigits, isNoteText, isTableLabel, norm } from './normalise';
+import { halfWidthDigits, isNoteText, isSubtitleText, isTableLabel, norm } from './normalise';
 import { readCoded } from './readCoded';
 import { readDualCoded } from './readDualCoded';
 import { readEconomic } from './readEconomic';
@@ -89,6 +89,7 @@ function locateOne(
 
   const bodyRows: number[] = [];
   let note: string | undefined;
+  const repeated = pageRepeat(view, map);
   for (let r = map.headerEnd + 1; r <= end; r++) {
     if (view.isBlankRow(r)) continue;
     const first = view.rowTexts(r)[0]?.text ?? '';
@@ -97,6 +98,7 @@ function locateOne(
       break;
     }
     if (isTableLabel(first)) break;
+    if (repeated(r)) continue;
     bodyRows.push(r);
   }
   const local: Finding[] = [];
@@ -120,6 +122,30 @@ function locateOne(
   };
   if (note !== undefined) table.note = note;
   return table;
+}
+
+function signature(view: SheetView, r: number): string {
+  return view
+    .rowTexts(r)
+    .map((t) => norm(t.text))
+    .join('|');
+}
+
+/**
+ * A table printed over several pages repeats its header rows (and the `单位：万元` line, a `续表`
+ * mark) at the top of each page; a PDF copied into Excel keeps them inside the body. They are
+ * page furniture, not rows of the table: a body row whose texts are those of a header row, or
+ * that is a subtitle or `续表` line, is skipped.
+ */
+function pageRepeat(view: SheetView, map: HeaderMap): (r: number) => boolean {
+  const header = new Set<string>();
+  for (let r = map.headerStart; r <= map.headerEnd; r++) header.add(signature(view, r));
+  return (r) => {
+    const texts = view.rowTexts(r);
+    if (texts.length === 1 && /^[（(]?续表?[)）]?[:：]?$|^续上表$/.test(norm(texts[0].text))) return true;
+    if (texts.every((t) => isSubtitleText(t.text))) return true;
+    return header.has(signature(view, r));
+  };
 }
 
 /** Titles without a year (stacked sheets) still print it in the header: `2024年预算数`. */
