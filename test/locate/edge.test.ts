@@ -63,6 +63,29 @@ describe('locateTables on hand-made layouts', () => {
     expect(all.map((f) => [f.rule, f.severity])).toEqual([['FI3', 'error']]);
   });
 
+  it('a table printed over two pages: the repeated header, unit line and 续表 mark are not rows', () => {
+    const rows: CellValue[][] = [
+      ['合计', null, 15, 15, null],
+      ['208', '社会保障和就业支出', 15, 15, null],
+      ['20801', '人力资源和社会保障管理事务', 15, 15, null],
+      ['2080101', '行政运行', 10, 10, null],
+      [null, null, null, null, null],
+      ['续表', null, null, null, null],
+      [null, null, null, null, '单位：万元'],
+      ...T3_HEADER,
+      ['2080102', '一般行政管理事务', 5, 5, null],
+    ];
+    const d = locateTables(wb(t3(rows)));
+    expect(d.tables.t3?.rows.map((r) => [r.kind, r.code ?? r.label, r.name])).toEqual([
+      ['total', '合计', undefined],
+      ['lei', '208', '社会保障和就业支出'],
+      ['kuan', '20801', '人力资源和社会保障管理事务'],
+      ['xiang', '2080101', '行政运行'],
+      ['xiang', '2080102', '一般行政管理事务'],
+    ]);
+    expect(d.findings.filter((f) => f.table === 't3')).toEqual([]);
+  });
+
   it('a missing table is a P2 warning with the table name', () => {
     const d = locateTables(wb(t3([['合计', null, 1, 1, null]])));
     const p2 = d.findings.filter((f) => f.rule === 'P2').map((f) => f.message);
