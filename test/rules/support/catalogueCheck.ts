@@ -20,3 +20,12 @@ export function catalogueViolations(findings: readonly Finding[]): string[] {
   }
   return out;
 }
+
+/**
+ * Findings that say a check did not run to the end: a rule module that threw (`runModules` turns it
+ * into a 提示 naming the module), a table reader that threw (P9), a form rule that gave up. On any
+ * workbook, however odd, there must be none.
+ */
+export function crashMarkers(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.message.includes('运行出错') || f.rule === 'P9' || f.message.includes('未能完成'));
+}
