@@ -14,13 +14,6 @@ import { buildSeed, type SeedId, type SeedLayout } from '../../fixtures/seeds';
  * 租房补贴 → 提租补贴; 001: 表6 split into 人员经费/公用经费 and its 商品和服务 items moved to
  * 公用经费), so a repaired variant must give no 错误 at all.
  */
-export interface VariantWorkbook {
-  name: string;
-  seed: SeedId;
-  repaired: boolean;
-  wb: Workbook;
-}
-
 interface Base {
   wb: Workbook;
   d: Disclosure;
@@ -268,18 +261,4 @@ export function variantWorkbook(seed: SeedId, surface: string, repaired: boolean
   }
   s.apply(b, seed);
   return b.wb;
-}
-
-export function VARIANT_WORKBOOKS(): VariantWorkbook[] {
-  const out: VariantWorkbook[] = [];
-  for (const seed of ['000', '001', '003'] as const)
-    for (const name of SURFACE_NAMES)
-      for (const repaired of [false, true])
-        out.push({
-          name: `${seed} ${name}${repaired ? ' (repaired)' : ''}`,
-          seed,
-          repaired,
-          wb: variantWorkbook(seed, name, repaired),
-        });
-  return out;
 }
