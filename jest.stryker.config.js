@@ -1,0 +1,15 @@
+// The tests Stryker runs against each mutant (stryker.conf.js): the engine's own tests. Hosts,
+// LibreOffice, Chromium, CLI processes, the 2000-case fuzz and the seed variants (all slow, and
+// covering every line, so each mutant would run them) stay out; `npm test` runs them.
+const base = require('./jest.config.js');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/test/(fuzz|libreoffice|e2e|excel|taskpane|xlsx|manifest|lint|cli)/',
+    '/cli\\.test\\.ts$',
+    '/test/rules/variants\\.test\\.ts$',
+  ],
+};
