@@ -80,6 +80,7 @@ export function checkCodeNames(d: Disclosure, codes: CodeTable): Finding[] {
       if (list) list.push(u);
       else byName.set(u.key, [u]);
     }
+    // CN1's precondition: the code is printed under two names that are not the same name.
     if (byName.size > 1) {
       const ordered = [...byName.entries()].sort(
         ([a], [b]) => (a === standardKey ? 1 : 0) - (b === standardKey ? 1 : 0),

@@ -49,7 +49,10 @@ function whatText(w: What): string {
   return `${tableTitle(w.t)}「${w.row ? rowLabel(w.row) : w.text}·${columnHeader(w.table, w.col)}」`;
 }
 
-/** undefined = the term cannot be evaluated (table or fixed row absent): the check is skipped. */
+/**
+ * undefined = the term cannot be evaluated (table, fixed row or money column absent): the check's
+ * precondition is not met and it says nothing. A 科目 row absent from a table counts as 0.
+ */
 export type Resolve = (sel: Selector, code: string | undefined) => Resolved | undefined;
 
 function sumRows(rows: TableRow[], col: string): { value: Decimal; amounts: Amount[] } {

@@ -89,6 +89,7 @@ export function checkEconomic(table: LocatedTable): Finding[] {
   const layout = economicLayout(table);
   const keys = ['total', 'personnel', 'public'].filter((k) => table.columns[k]);
   for (const c of layout.classes) {
+    // Preconditions: the class lists items; its split columns only when it prints them (splitMissing).
     if (c.items.length === 0) continue;
     for (const key of keys) {
       if (key !== 'total' && splitMissing(c.row)) continue;
@@ -129,6 +130,7 @@ export function checkEconomic(table: LocatedTable): Finding[] {
   }
   // Column assignment: an amount on the wrong side of its class (docs/domain.md § 经济分类, reference data).
   for (const c of layout.classes) {
+    // Precondition: the reference data knows the class, so its side is known.
     if (!c.side || !c.cls) continue;
     const wrong: EconSide = c.side === 'personnel' ? 'public' : 'personnel';
     if (!table.columns[wrong]) continue;

@@ -28,6 +28,7 @@ function checkSide(
   const rows = sideRows(table, sideName);
   for (const fixed of side.rows) {
     if (!fixed.sum) continue;
+    // Precondition: the total row is printed; a part row that is not counts as 0.
     const target = rows.get(fixed.key);
     if (!target) continue;
     const keys = fixed.sum.of.flatMap((k) => (k === '@categories' ? CATEGORY_KEYS : [k]));

@@ -28,6 +28,7 @@ function tableHasFormulas(table: LocatedTable): boolean {
 }
 
 function overwrittenTotals(table: LocatedTable, cells: DerivedCell[]): Finding[] {
+  // Precondition: our template, or a table that uses formulas at all (a typed copy of a PDF has none).
   if (!table.fromTemplate && !tableHasFormulas(table)) return [];
   const groupsWithFormula = new Set<string>();
   for (const c of cells) if (hasFormula(c.amount)) for (const d of c.derivations) groupsWithFormula.add(d.group);
@@ -91,6 +92,7 @@ function incompleteFormulas(table: LocatedTable, cells: DerivedCell[]): Finding[
   const out: Finding[] = [];
   for (const c of cells) {
     if (!c.amount.formula || c.amount.sheet !== table.sheet) continue;
+    // Silent when the formula cannot be parsed (missedReads judges nothing then).
     const { missing } = missedReads(c, table.sheet);
     if (missing.length === 0) continue;
     const money = missing.some((m) => !m.value.isZero());

@@ -30,6 +30,7 @@ function firstCell(table: LocatedTable): string {
 /** W7: a table whose amounts are all blank carries a no-data note, and a note never sits on data. */
 export function checkNoData(table: LocatedTable): Finding[] {
   const rule = tableDef(table.id).noDataRule;
+  // Applies to every located table: blank ⇔ noted; anything else is silent.
   const blank = tableIsBlank(table);
   const noted = isNoDataNote(table.note);
   const cell = firstCell(table);

@@ -21,11 +21,13 @@ export function checkRowIdentities(d: Disclosure): Finding[] {
     const incomeCols = sideColumns(table, 'income');
     const expenditureCols = sideColumns(table, 'expenditure');
     for (const ident of def.rowIdentities) {
+      // Precondition: the target column is printed (a part column that is not counts as 0).
       if (!table.columns[ident.target]) continue;
       const column = columnHeader(table, ident.target);
       const partNames = ident.parts.filter((p) => table.columns[p]).map((p) => columnHeader(table, p));
       for (const row of table.rows) {
         const own = row.side === 'income' ? incomeCols : row.side === 'expenditure' ? expenditureCols : undefined;
+        // 表1/表4: an income row has no 合计/小计 column of the expenditure side.
         if (own && !own.has(ident.target)) continue;
         const target = row.values[ident.target];
         if (!target) continue;

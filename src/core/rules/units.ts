@@ -39,6 +39,7 @@ export function checkUnits(table: LocatedTable): Finding[] {
   const total = indexTable(table).total;
   const units = table.rows.filter((r) => r.kind === 'unit');
   const out: Finding[] = [];
+  // Precondition: a total row and at least one unit row.
   if (total && units.length > 0) sumCheck(table, body.totalRule, total, units, '各单位合计', out);
   return out;
 }
@@ -79,6 +80,8 @@ export function checkProjects(table: LocatedTable): Finding[] {
   if (body.kind !== 'projects') return [];
   const out: Finding[] = [];
   const l = projectLayout(table);
+  // Preconditions: a unit subtotal is checked when projects are listed under it; the total when
+  // the table prints one (against Σ units, or Σ projects when it lists no unit).
   for (const u of l.units)
     if (u.projects.length > 0) sumCheck(table, body.totalRule, u.row, u.projects, '本单位各项目合计', out);
   if (l.total) {
