@@ -68,6 +68,43 @@ describe('coded hierarchy (W2.1 …)', () => {
   });
 });
 
+describe('coded hierarchy: incomplete tables are a 提示, never a false 错误', () => {
+  it('a 类 whose 项 are printed without their 款: one 提示 for the missing 款, no “nothing under it”, no sum', () => {
+    const t = coded('t3', [
+      [null, '合计', { total: '30.00', basic: '30.00' }],
+      ['221', '住房保障支出', { total: '30.00', basic: '30.00' }],
+      ['2210201', '住房公积金', { total: '20.00', basic: '20.00' }],
+      ['2210202', '提租补贴', { total: '9.00', basic: '9.00' }],
+    ]);
+    const f = checkCodedHierarchy(t);
+    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([['W3.1', 'warning', 'A7']]);
+    expect(f[0].cells).toEqual([
+      { sheet: '表3 预算支出总表', cell: 'A7' },
+      { sheet: '表3 预算支出总表', cell: 'A8' },
+    ]);
+    expect(f[0].message).toBe(
+      '表3 预算支出总表 A7（2210201 住房公积金）等 2 行的上级款科目 22102 不在表中，无法核对款级合计，请补上 22102 行',
+    );
+  });
+
+  it('a missing 款 silences the 合计 = Σ类 check too, while complete 类 are still checked', () => {
+    const t = coded('t3', [
+      [null, '合计', { total: '99.00', basic: '99.00' }],
+      ['208', '社会保障和就业支出', { total: '12.00', basic: '12.00' }],
+      ['20801', '人力资源和社会保障管理事务', { total: '10.00', basic: '10.00' }],
+      ['2080101', '行政运行', { total: '10.00', basic: '10.00' }],
+      ['221', '住房保障支出', { total: '30.00', basic: '30.00' }],
+      ['2210201', '住房公积金', { total: '30.00', basic: '30.00' }],
+    ]);
+    const f = checkCodedHierarchy(t);
+    expect(f.map((x) => [x.severity, x.row?.split(' ')[0], x.cell])).toEqual([
+      ['warning', '2210201', 'A10'],
+      ['error', '208', 'C6'],
+      ['error', '208', 'D6'],
+    ]);
+  });
+});
+
 describe('fixed-row sums (W1.1, W10.1 …)', () => {
   it('表1 本年收入合计 = Σ income rows: 003 尾差 2712.37 vs 2107.34 + 605.04', () => {
     const t1 = table('t1', [
