@@ -1,6 +1,7 @@
-// The tests Stryker runs against each mutant (stryker.conf.js): the engine's own tests. Hosts,
-// LibreOffice, Chromium, CLI processes, the 2000-case fuzz and the seed variants (all slow, and
-// covering every line, so each mutant would run them) stay out; `npm test` runs them.
+// The tests Stryker runs against each mutant (stryker.conf.js): the engine's own unit and rule
+// tests. Hosts, LibreOffice, Chromium, CLI processes, .xlsx files, the fuzz, the seed variants and
+// the other whole-workbook suites stay out: each covers nearly every line, so every mutant would
+// run it (seconds each, thousands of mutants on a shared 2-core machine); `npm test` runs them.
 const base = require('./jest.config.js');
 
 /** @type {import('jest').Config} */
@@ -13,6 +14,8 @@ module.exports = {
     '/node_modules/',
     '/test/(fuzz|libreoffice|e2e|excel|taskpane|xlsx|manifest|lint|cli)/',
     '/cli\\.test\\.ts$',
-    '/test/rules/variants\\.test\\.ts$',
+    '/test/rules/(variants|catalogue|templates)\\.test\\.ts$',
+    '/test/locate/(seeds|readXlsx)\\.test\\.ts$',
+    '/test/templates/',
   ],
 };
