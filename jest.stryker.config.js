@@ -14,7 +14,7 @@ module.exports = {
     '/node_modules/',
     '/test/(fuzz|libreoffice|e2e|excel|taskpane|xlsx|manifest|lint|cli)/',
     '/cli\\.test\\.ts$',
-    '/test/rules/(variants|catalogue|templates)\\.test\\.ts$',
+    '/test/rules/(variants|catalogueFindings|templates)\\.test\\.ts$',
     '/test/locate/(seeds|readXlsx)\\.test\\.ts$',
     '/test/templates/',
   ],
