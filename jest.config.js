@@ -1,3 +1,11 @@
+/**
+ * htmlparser2 (the .xlsx reader's XML tokenizer) and the packages it imports are published as ES
+ * modules only; Jest runs CommonJS, so they are compiled like our own sources
+ * (https://jestjs.io/docs/configuration#transformignorepatterns-arraystring).
+ */
+const ESM_PACKAGES = ['htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities'];
+const ESM_PACKAGE_FILE = `/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`;
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -22,7 +30,20 @@ module.exports = {
         },
       },
     ],
+    [ESM_PACKAGE_FILE]: [
+      'ts-jest',
+      {
+        tsconfig: {
+          allowJs: true,
+          module: 'commonjs',
+          target: 'ES2022',
+          isolatedModules: true,
+          ignoreDeprecations: '6.0',
+        },
+      },
+    ],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
   },

@@ -4,6 +4,8 @@ import type { Workbook } from '../core/model/grid';
 import { biffExtras } from './biffExtras';
 import { odsExtras } from './odsExtras';
 import { ooxmlExtras } from './ooxmlExtras';
+import { OtherReaderNeeded } from './ooxml/otherReader';
+import { readOoxml } from './ooxml/readOoxml';
 import { damagedPart } from './zipCheck';
 import { loadCodepages, loadSheetJS, quietly, type SheetJS } from './sheetjs';
 import { gridFromSheetJS, type SheetExtras } from './sheetjsGrid';
@@ -51,6 +53,38 @@ export async function readWorkbookFile(path: string): Promise<Workbook> {
 
 export async function readWorkbookBytes(bytes: Uint8Array, name = ''): Promise<Workbook> {
   const container = sniffWorkbook(bytes, name);
+  if (container === 'ooxml') {
+    const wb = readXlsx(bytes, name);
+    if (wb) return wb;
+  }
+  return readWithSheetJS(bytes, name, container);
+}
+
+/** The .xlsx reader of ./ooxml; undefined when it leaves the file to SheetJS. */
+function readXlsx(bytes: Uint8Array, name: string): Workbook | undefined {
+  let read;
+  try {
+    read = readOoxml(bytes);
+  } catch (e) {
+    if (e instanceof OtherReaderNeeded) return undefined;
+    throw e;
+  }
+  if ('damaged' in read) throw new WorkbookReadError('corrupt', corruptMessage(name));
+  return nonEmpty(read.workbook, name);
+}
+
+/** Every spreadsheet program saves at least one sheet: none means the file was not understood. */
+function nonEmpty(wb: Workbook, name: string): Workbook {
+  if (wb.sheets.length === 0) throw new WorkbookReadError('corrupt', corruptMessage(name, '其中没有可读取的工作表'));
+  return wb;
+}
+
+/** Every other format, and the .xlsx files the reader above leaves to SheetJS. */
+export async function readWithSheetJS(
+  bytes: Uint8Array,
+  name: string,
+  container: WorkbookContainer,
+): Promise<Workbook> {
   const x = await loadSheetJS();
   if (container === 'cfb' || container === 'markup') await loadCodepages(x);
   const wb = parse(x, bytes, name, container);
@@ -62,10 +96,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, name = ''): Promise<W
   } catch {
     // The indent is a refinement: a quirk in reading it must not cost the workbook.
   }
-  const grid = gridFromSheetJS(x, wb, extras, { odf: container === 'ods' });
-  // Every spreadsheet program saves at least one sheet: none means the file was not understood.
-  if (grid.sheets.length === 0) throw new WorkbookReadError('corrupt', corruptMessage(name, '其中没有可读取的工作表'));
-  return grid;
+  return nonEmpty(gridFromSheetJS(wb, extras, { odf: container === 'ods' }), name);
 }
 
 type PartContent = (name: string) => Uint8Array | undefined;
