@@ -28,7 +28,7 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 main
-  .buildProgram()
+  .buildProgram(process.argv)
   .parseAsync(process.argv)
   .catch((e) => {
     process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`);

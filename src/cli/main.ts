@@ -20,15 +20,18 @@ export function packageVersion(): string {
   return '0.0.0';
 }
 
-/** budget-disclosure generate | check | forms | narrative | balance | fix */
-export function buildProgram(): Command {
+/**
+ * budget-disclosure generate | check | forms | narrative | balance | fix. Given the command line,
+ * only the command it names is registered (and loaded): see commands/index.ts.
+ */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command();
   program
     .name('budget-disclosure')
     .description('预算公开助手：生成预算公开表模板、校验预算公开工作簿、生成绩效目标表与情况说明')
     .version(packageVersion(), '-V, --version', '显示版本号')
     .showHelpAfterError('（使用 --help 查看用法）');
-  registerCommands(program);
+  registerCommands(program, argv?.[2]);
   return program;
 }
 
@@ -38,7 +41,7 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  buildProgram()
+  buildProgram(process.argv)
     .parseAsync(process.argv)
     .catch((e: unknown) => {
       process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`);
