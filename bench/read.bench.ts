@@ -15,7 +15,7 @@ import { deptWorkbookXlsx } from './deptWorkbook';
  *  check.dir50.ratio that ÷ one process of exceljs merely loading the same 50 (≤ 1/3 wanted)
  *  check.dir1000.rss peak resident memory of `check DIR` over 1,000 of them (hard links) (≤ 400 MB wanted)
  *
- * The command runs compiled (dist/cli, built first), as `npm ci` installs it.
+ * The command runs built as `npm ci` installs it (`npm run build:cli`, the `prepare` script: tsc and the bundle).
  */
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'budget-disclosure.js');
@@ -81,7 +81,7 @@ function exceljsLoadAll(files: string[]): Promise<number> {
 }
 
 export async function run(report: (name: string, value: number, unit: string) => void): Promise<void> {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bd-bench-read-'));
   try {
     const bytes = await deptWorkbookXlsx();

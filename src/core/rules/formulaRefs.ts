@@ -1,4 +1,5 @@
 import { DepParser } from 'fast-formula-parser';
+import { plainFormulaRefs } from './plainFormulaRefs';
 
 /** A rectangle a formula reads, 0-based inclusive, on `sheet`. */
 export interface RefRect {
@@ -9,7 +10,8 @@ export interface RefRect {
   right: number;
 }
 
-const parser = new DepParser();
+/** Built on first use: setting up its grammar takes as long as reading a small workbook. */
+let parser: DepParser | undefined;
 /**
  * Formulas barely change between two checks of the live add-in, so parses are memoised, per
  * sheet then per formula text: A1 references do not depend on the cell holding the formula,
@@ -30,17 +32,8 @@ export function formulaRefs(formula: string, sheet: string, row: number, col: nu
   let bySheet = memo.get(sheet);
   const hit = bySheet?.get(key);
   if (hit !== undefined) return hit;
-  let result: RefRect[] | null;
-  try {
-    const deps = parser.parse(formula.replace(/^=/, ''), { sheet, row: row + 1, col: col + 1 });
-    result = deps.map((d) =>
-      'from' in d
-        ? { sheet: d.sheet, top: d.from.row - 1, left: d.from.col - 1, bottom: d.to.row - 1, right: d.to.col - 1 }
-        : { sheet: d.sheet, top: d.row - 1, left: d.col - 1, bottom: d.row - 1, right: d.col - 1 },
-    );
-  } catch {
-    result = null;
-  }
+  const text = formula.replace(/^=/, '');
+  const result = plainFormulaRefs(text, sheet) ?? parsedRefs(text, sheet, row, col);
   if (memoSize >= MEMO_LIMIT) {
     memo.clear();
     memoSize = 0;
@@ -53,6 +46,21 @@ export function formulaRefs(formula: string, sheet: string, row: number, col: nu
   bySheet.set(key, result);
   memoSize++;
   return result;
+}
+
+/** References as fast-formula-parser's DepParser reads them; null when it cannot parse the formula. */
+export function parsedRefs(formula: string, sheet: string, row: number, col: number): RefRect[] | null {
+  try {
+    parser ??= new DepParser();
+    const deps = parser.parse(formula, { sheet, row: row + 1, col: col + 1 });
+    return deps.map((d) =>
+      'from' in d
+        ? { sheet: d.sheet, top: d.from.row - 1, left: d.from.col - 1, bottom: d.to.row - 1, right: d.to.col - 1 }
+        : { sheet: d.sheet, top: d.row - 1, left: d.col - 1, bottom: d.row - 1, right: d.col - 1 },
+    );
+  } catch {
+    return null;
+  }
 }
 
 export function covers(refs: readonly RefRect[], sheet: string, row: number, col: number): boolean {
