@@ -1,7 +1,8 @@
 // The tests Stryker runs against each mutant (stryker.conf.js): the engine's own unit and rule
-// tests. Hosts, LibreOffice, Chromium, CLI processes, .xlsx files, the fuzz, the seed variants and
-// the other whole-workbook suites stay out: each covers nearly every line, so every mutant would
-// run it (seconds each, thousands of mutants on a shared 2-core machine); `npm test` runs them.
+// tests. Hosts (Excel, WPS, the page; some run in jsdom, which reports no coverage to Stryker),
+// LibreOffice, Chromium, CLI processes, .xlsx files, the fuzz, the seed variants and the other
+// whole-workbook suites stay out: each covers nearly every line, so every mutant would run it
+// (seconds each, thousands of mutants on a shared 2-core machine); `npm test` runs them.
 const base = require('./jest.config.js');
 
 /** @type {import('jest').Config} */
@@ -12,7 +13,7 @@ module.exports = {
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testPathIgnorePatterns: [
     '/node_modules/',
-    '/test/(fuzz|libreoffice|e2e|excel|taskpane|xlsx|manifest|lint|cli)/',
+    '/test/(fuzz|libreoffice|e2e|excel|taskpane|xlsx|manifest|lint|cli|wps|hosts|web)/',
     '/cli\\.test\\.ts$',
     '/test/rules/(variants|catalogueFindings|templates)\\.test\\.ts$',
     '/test/locate/(seeds|readXlsx)\\.test\\.ts$',

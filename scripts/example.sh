@@ -22,4 +22,7 @@ $BD forms "$EXAMPLE" -o out/example/with-forms.xlsx --city 大同 --force
 echo; echo "== 4. 由表格生成第三部分 情况说明 =="
 $BD narrative "$EXAMPLE" | head -40
 
+echo; echo "== 5. 尾差调平（舍位平衡），逐项说明改动 =="
+$BD balance "$EXAMPLE" -o out/example/balanced.xlsx --force | head -40
+
 echo; echo "输出文件在 out/example/。浏览器版：npm start（http://127.0.0.1:3100/）"
