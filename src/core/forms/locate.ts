@@ -71,10 +71,15 @@ export const SPLIT_WORDS: Record<SplitKey, readonly string[]> = {
   other: ['其他资金'],
 };
 
+/** Memo of splitKeyOf: every cell of every funds-block row is asked, and labels repeat across forms. */
+const splitKeyMemo = new Map<string, SplitKey | undefined>();
+
 function splitKeyOf(label: string): SplitKey | undefined {
+  if (splitKeyMemo.has(label)) return splitKeyMemo.get(label);
   const s = label.replace(/^其中:?/, '');
-  if (!s) return undefined;
-  return SPLIT_KEYS.find((k) => SPLIT_WORDS[k].some((w) => s === w || s.startsWith(w)));
+  const key = s ? SPLIT_KEYS.find((k) => SPLIT_WORDS[k].some((w) => s === w || s.startsWith(w))) : undefined;
+  if (splitKeyMemo.size < 10_000) splitKeyMemo.set(label, key);
+  return key;
 }
 
 const TEXT_MATCH: Record<(typeof TEXT_KEYS)[number], string[]> = {
@@ -84,6 +89,11 @@ const TEXT_MATCH: Record<(typeof TEXT_KEYS)[number], string[]> = {
   measures: ['保证项目实施的制度、措施', '保证项目实施的制度措施'],
   plan: [TEXT_LABEL.plan],
 };
+
+/** TEXT_MATCH after the same-name rule, as the cells are compared. */
+const TEXT_MATCH_NORM = Object.fromEntries(
+  Object.entries(TEXT_MATCH).map(([k, labels]) => [k, new Set(labels.map(norm))]),
+) as Record<(typeof TEXT_KEYS)[number], Set<string>>;
 
 const SIGNATURE: Record<'leader' | 'handler' | 'phone' | 'date', string> = {
   leader: '负责人',
@@ -128,8 +138,16 @@ class SheetReader {
     for (const m of sheet.merges) this.mergeAt.set(`${m.top},${m.left}`, m);
   }
   private readonly normCache: (string | undefined)[][] = [];
+  private readonly textCache: (string | undefined)[][] = [];
+  /** Cell text; cached like `n`, since value searches pass over the same cells again. */
   text(r: number, c: number): string {
-    return textAt(this.sheet, r, c);
+    const row = (this.textCache[r] ??= []);
+    let v = row[c];
+    if (v === undefined) {
+      v = textAt(this.sheet, r, c);
+      row[c] = v;
+    }
+    return v;
   }
   /** Normalised text; cached because every row is probed for many labels. */
   n(r: number, c: number): string {
@@ -189,8 +207,13 @@ interface Block {
 function findBlocks(rd: SheetReader): Block[] {
   const starts: { r: number; c: number }[] = [];
   for (let r = 0; r < rd.sheet.rows.length; r++) {
+    const row = rd.sheet.rows[r];
+    if (!row) continue;
     const w = Math.min(rd.width(r), 12);
     for (let c = 0; c < w; c++) {
+      // Cheap pre-test: a 项目名称 label is text holding 称 whatever its spacing or punctuation.
+      const v = row[c]?.value;
+      if (typeof v !== 'string' || !v.includes('称')) continue;
       if (isFormStart(rd, r, c)) {
         starts.push({ r, c });
         break;
@@ -432,7 +455,7 @@ class BlockReader {
   private textRow(r: number): boolean {
     const { rd, lc, f } = this;
     for (const k of TEXT_KEYS) {
-      const c = rd.find(r, (s) => TEXT_MATCH[k].some((l) => norm(l) === s), lc, lc + 2);
+      const c = rd.find(r, (s) => TEXT_MATCH_NORM[k].has(s), lc, lc + 2);
       if (c < 0) continue;
       f.texts[k] = this.labelled(r, c, k);
       return true;
