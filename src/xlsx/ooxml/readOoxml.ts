@@ -11,8 +11,8 @@ import { ZipPackage } from './zipPackage';
 /**
  * The .xlsx/.xlsm reader: fflate to unzip, htmlparser2's tokenizer over the XML, and a small
  * mapping of SpreadsheetML onto the grid model (./workbookPart, ./sharedStrings, ./styles,
- * ./worksheet), about eight times as fast as exceljs and four as SheetJS on a 部门 workbook
- * (docs/reading.md). It gives the grid the SheetJS reader gives (test/xlsx/ooxmlReader.test.ts).
+ * ./worksheet), about four times as fast as exceljs and three as SheetJS on a 部门 workbook
+ * (measured figures in docs/reading.md). It gives the grid the SheetJS reader gives (test/xlsx/ooxmlReader.test.ts).
  *
  * Returns `damaged` when the zip cannot be inflated or its checksums say it was damaged, and
  * throws OtherReaderNeeded for what it leaves to SheetJS (see otherReader.ts).
