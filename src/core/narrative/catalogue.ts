@@ -35,6 +35,9 @@ export type FactKey =
   | 't4.gpb'
   | 't4.fund'
   | 't4.soe'
+  | 't4.gpbCurrent'
+  | 't4.fundCurrent'
+  | 't4.soeCurrent'
   | 't5.total'
   | 't6.total'
   | 't6.personnel'
@@ -93,6 +96,12 @@ export interface FigureCheck {
   absent?: 'warning';
   /** Named through a broader item instead (`财政拨款收入` covers 一般公共预算/基金/国资). */
   coveredBy?: TermKey[];
+  /**
+   * Another figure the same words may mean, accepted as well: 四's `一般公共预算拨款X万元` is the
+   * source with its carry-over in some counties and without it in others (when the sentence goes on
+   * `、上年财政拨款结转Y万元`). The written figure is compared with whichever reading is closer.
+   */
+  alt?: { fact: FactKey; source: string };
   /** Severity beyond 尾差. */
   beyond: 'error';
 }
@@ -234,17 +243,18 @@ export const FIGURE_CHECKS: readonly FigureCheck[] = [
   ),
   ...(
     [
-      ['gpb', 't4.gpb', '表4 一般公共预算（含上年结转）'],
-      ['fund', 't4.fund', '表4 政府性基金预算（含上年结转）'],
-      ['soe', 't4.soe', '表4 国有资本经营预算（含上年结转）'],
+      ['gpb', 't4.gpb', '表4 一般公共预算（含上年结转）', 't4.gpbCurrent', '表4 一般公共预算（本年收入）'],
+      ['fund', 't4.fund', '表4 政府性基金预算（含上年结转）', 't4.fundCurrent', '表4 政府性基金预算（本年收入）'],
+      ['soe', 't4.soe', '表4 国有资本经营预算（含上年结转）', 't4.soeCurrent', '表4 国有资本经营预算（本年收入）'],
     ] as const
-  ).map(([term, fact, source]) =>
+  ).map(([term, fact, source, altFact, altSource]) =>
     c({
       rule: 'N4',
       paragraph: '四',
       term,
       fact,
       source,
+      alt: { fact: altFact, source: altSource },
       share: { of: 't4.incomeGrand', what: `${source.replace(/^表4 |（含上年结转）$/g, '')}占财政拨款总预算的比重` },
       expect: 'nonZero',
     }),

@@ -83,6 +83,12 @@ export function factOf(key: FactKey, f: TableFacts, inputs?: NarrativeInputs): F
       return f.t4?.fund;
     case 't4.soe':
       return f.t4?.soe;
+    case 't4.gpbCurrent':
+      return f.t4?.current.gpb;
+    case 't4.fundCurrent':
+      return f.t4?.current.fund;
+    case 't4.soeCurrent':
+      return f.t4?.current.soe;
     case 't5.total':
       return f.t5?.total;
     case 't6.total':
@@ -227,8 +233,12 @@ export function evaluateFigures(ctx: SectionContext) {
     // A missing table is the table rules' finding; nothing here can be compared with it.
     if (fact === undefined && !e.fact.startsWith('in.')) continue;
     const ms = mentionsOf(ctx, e.term, e.scope);
+    const alt = e.alt && factOf(e.alt.fact, f, ctx.inputs);
     for (const m of ms) {
-      r.amount(e.rule, s, hitOf(s, m, m.amount), fact, e.source);
+      const h = hitOf(s, m, m.amount);
+      // Two readings of the same words: compare with the closer one (only differs when it is closer).
+      const useAlt = alt && fact && h && h.fig.value.minus(alt.value).abs().lt(h.fig.value.minus(fact.value).abs());
+      r.amount(e.rule, s, h, useAlt ? alt : fact, useAlt ? e.alt!.source : e.source);
       if (e.share && fact) {
         const of = factOf(e.share.of, f, ctx.inputs);
         if (of && !of.value.isZero())

@@ -41,6 +41,8 @@ export interface TableFacts {
     gpb: Fig;
     fund: Fig;
     soe: Fig;
+    /** Each source without its carry-over (本年收入 only). */
+    current: { gpb: Fig; fund: Fig; soe: Fig };
     /** Non-zero categories (小计) in table order. */
     categories: NamedFig[];
   };
@@ -121,6 +123,7 @@ export function tableFacts(d: Disclosure): TableFacts {
       gpb: plus(gpb, inc('carry_gpb')),
       fund: plus(fund, inc('carry_fund')),
       soe: plus(soe, inc('carry_soe')),
+      current: { gpb, fund, soe },
       categories,
     };
   }

@@ -361,7 +361,11 @@ function projectTargets(ctx: SectionContext, opts: CheckOptions) {
 }
 
 /** The vehicle categories of 十一 as names the placer reads (data: `VEHICLE_CATEGORIES`). */
-export const VEHICLE_TERMS = VEHICLE_CATEGORIES.map((v) => ({ key: `vehicle:${v.key}`, names: [v.label] }));
+export const VEHICLE_TERMS = [
+  ...VEHICLE_CATEGORIES.map((v) => ({ key: `vehicle:${v.key}`, names: [v.label] as readonly string[] })),
+  // Categories of the vehicle reform that some counties print instead of the seven (not inputs).
+  { key: 'vehicle:general', names: ['一般公务用车'] },
+];
 
 /** 十一: the 7 categories add up to 实有; 0 vehicles but a 运行维护费; 实有 = inputs. */
 function vehicles(ctx: SectionContext) {
@@ -370,7 +374,17 @@ function vehicles(ctx: SectionContext) {
   const h = hitOf(s, actual, actual?.count);
   if (!actual || !h) return;
   const cats = ctx.placement.mentions.filter((m) => m.term.startsWith('vehicle:') && m.count && m.start > actual.start);
-  if (cats.length) {
+  // Precondition: the breakdown is read whole. A vehicle count in it under a name the vocabulary
+  // does not know (`一般公务用车2辆` in a county's own wording) is a category left out of the sum:
+  // then nothing can be compared.
+  const last = cats.length ? Math.max(...cats.map((m) => m.count!.fig.end)) : h.fig.end;
+  const stop = s.text.indexOf('。', last);
+  const end = stop < 0 ? s.text.length : stop;
+  const read = new Set(cats.map((m) => m.count!.fig.index));
+  const unread = ctx.placement.figures.some(
+    (p) => p.fig.unit === '辆' && p.fig.index > h.fig.end && p.fig.index < end && !read.has(p.fig.index),
+  );
+  if (cats.length && !unread) {
     const total = sum(cats.map((m) => m.count!.fig.value));
     if (!total.eq(h.fig.value))
       r.push('N11', 'error', s, h.phrase, h.start, `各类车辆合计${total.toString()}辆，与实有${h.fig.raw}辆不符。`, {

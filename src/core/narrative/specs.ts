@@ -70,7 +70,8 @@ export const NARRATIVE_RULE_SPECS: readonly RuleSpec[] = [
     severities: ['error', 'rounding', 'warning'],
     why: `${AMOUNT_WHY}列出表4没有的（非零）类是矛盾：错误；漏列表4的非零类是不完整：提示。`,
     appliesWhen: '有表4；分类核对需文中至少提到一个功能分类。',
-    silentWhen: '没有表4；文中没提任何功能分类时不报漏列（本段有无归属的金额时由N0u说明）；列出的类金额为0。',
+    silentWhen:
+      '没有表4；文中没提任何功能分类时不报漏列（本段有无归属的金额时由N0u说明）；列出的类金额为0；来源金额等于含上年结转或不含上年结转两种读法之一。',
   }),
   narrative({
     id: 'N5',
@@ -139,6 +140,7 @@ export const NARRATIVE_RULE_SPECS: readonly RuleSpec[] = [
     severities: ['error', 'warning'],
     why: '各类之和与实有不符、与填报数不符：错误；实有0辆而有公务用车运行维护费，可能合理（租用、调拨），提示。',
     appliesWhen: '文中写了实有车辆数；与填报数核对需 inputs.assets。',
-    silentWhen: '没写实有数；没写分类时不核对之和；没有填报数时不核对编制、面积、设备。',
+    silentWhen:
+      '没写实有数；没写分类时不核对之和；分类中有词表不认识的车辆类别（有“N辆”而无法归类）时不核对之和；没有填报数时不核对编制、面积、设备。',
   }),
 ];

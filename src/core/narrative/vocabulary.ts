@@ -187,6 +187,10 @@ export const TERMS: readonly TermDef[] = [
       '预算支出',
     ],
   },
+  // The bare totals some counties write (`收入合计…万元，支出合计…万元`): the whole of 表1 in 一, of
+  // 表3 in 三; elsewhere too vague to read. `本年收入合计`/`本年支出合计` stay 本年 (longer names win).
+  { key: 'incomeGrand', names: ['收入合计'], only: ['一', '二'] },
+  { key: 'expGrand', names: ['支出合计'], only: ['一', '三'] },
   {
     key: 'expCurrent',
     names: ['本年预算安排', '当年预算安排', '本年支出', '本年支出合计', '本年预算支出', '当年预算支出'],
