@@ -247,3 +247,13 @@ describe('narrative readings other counties use', () => {
     );
   });
 });
+
+describe('一: the bare `支出合计` some counties write is 表1 支出总计', () => {
+  it('a wrong figure after it is an N1 error (it was an unread figure, N0u 信息, before)', () => {
+    const fx = clone(FIXTURES.water);
+    para(fx, /部门预算收入合计/, (p) =>
+      p.replace(/支出合计(\d+\.\d\d)万元/, (_m, v: string) => `支出合计${(Number(v) + 5).toFixed(2)}万元`),
+    );
+    expect(errors(run(fx)).map((f) => f.rule)).toEqual(['N1']);
+  });
+});
