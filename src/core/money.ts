@@ -65,8 +65,22 @@ export function parseMoney(raw: unknown): MoneyParse {
   return { ok: true, value: negative ? d.negated() : d, blank: false };
 }
 
-/** 尾差 tolerance (docs/domain.md § 尾差): max(0.01, 0.005 × n) 万元, n = number of addends (at least 2). */
-export function roundingTolerance(addends: number): Decimal {
+/** The unit a table prints its money in (docs/domain.md § 金额与单位); the engine computes in 万元. */
+export type MoneyUnit = '万元' | '元';
+
+/** 元 per 万元: a figure printed in 元 is read as 元 ÷ 10000 万元, exactly. */
+export const YUAN_PER_WAN = new Decimal(10000);
+
+/** Figures in 元 are exact to the fen: 0.01 元, in 万元. */
+const FEN_IN_WAN = new Decimal('0.000001');
+
+/**
+ * 尾差 tolerance in 万元 (docs/domain.md § 尾差): figures rounded to 0.01 万元 leave
+ * max(0.01, 0.005 × n) 万元, n = number of addends (at least 2); figures exact to the fen (a table
+ * printed in 元) leave nothing but 0.01 元.
+ */
+export function roundingTolerance(addends: number, unit: MoneyUnit = '万元'): Decimal {
+  if (unit === '元') return FEN_IN_WAN;
   const n = Math.max(2, addends);
   return Decimal.max(new Decimal('0.01'), new Decimal('0.005').times(n));
 }

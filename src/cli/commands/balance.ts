@@ -64,6 +64,7 @@ export function formatBalance(r: BalanceResult): string {
     for (const x of r.residuals) lines.push(`  ${x.identity.label}：相差 ${x.diff}`);
   }
   if (!r.optimal) lines.push('提示：求解达到时间上限，结果可用但未必是调整最少的方案');
+  for (const n of r.notes ?? []) lines.push(`说明：${n}`);
   if (r.changes.length === 0) lines.push('没有需要调平的尾差，输出与输入内容相同');
   return lines.join('\n');
 }

@@ -95,9 +95,12 @@ function addSums(side: { rows: { key: string; sum?: unknown }[] }, into: Set<str
   for (const r of side.rows) if (r.sum) into.add(r.key);
 }
 
-/** Blank, zero, an error value or text that is no number: not a figure, it stays as it is. */
+/**
+ * Blank, zero, an error value or text that is no number: not a figure, it stays as it is. Nor is
+ * a figure printed in 元: it is exact to the fen and has no 0.01 万元 rounding to balance.
+ */
 export function isFixed(a: Amount): boolean {
-  return a.value.isZero();
+  return a.value.isZero() || a.unit === '元';
 }
 
 function comparePosition(a: CellInfo, b: CellInfo): number {

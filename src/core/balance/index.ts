@@ -4,6 +4,8 @@ import { locateTables } from '../locate';
 import type { Amount, Disclosure } from '../model/disclosure';
 import { parseAddr, type Workbook } from '../model/grid';
 import { formatWan, moneyString } from '../money';
+import { TABLE_IDS } from '../templates/schema';
+import { tableDef } from '../templates/tables';
 import { BALANCE_FINDING, type CellEdit, type EditValue } from '../fixes/edit';
 import { fromCents } from './cents';
 import { components } from './components';
@@ -72,6 +74,8 @@ export interface BalanceResult {
   conflicts: Conflict[];
   /** False when the solver stopped at its time limit with a good, maybe not the best, answer. */
   optimal: boolean;
+  /** What was left out and why: tables printed in 元 (exact to the fen, nothing to balance). */
+  notes?: string[];
   stats: { figures: number; identities: number; constraints: number; components: number };
 }
 
@@ -168,10 +172,20 @@ export function balanceDisclosure(d: Disclosure, wb?: Workbook, opts: BalanceOpt
     if (r.conflict) conflicts.push(r.conflict);
     optimal &&= r.optimal;
   }
-  return explain(figures, constraints, values, slack, conflicts, optimal, wb, {
+  const result = explain(figures, constraints, values, slack, conflicts, optimal, wb, {
     identities: identities.length,
     components: comps.length,
   });
+  const notes = yuanTableNotes(d);
+  if (notes.length > 0) result.notes = notes;
+  return result;
+}
+
+/** Tables printed in 元 are not balanced: say so, once per table. */
+function yuanTableNotes(d: Disclosure): string[] {
+  return TABLE_IDS.filter((id) => d.tables[id]?.unit === '元').map(
+    (id) => `${tableDef(id).sheetName}以元为单位（金额精确到分），未参与尾差调平，其与万元表之间的勾稽也不作调平`,
+  );
 }
 
 /** Locates the tables of a workbook and balances them. */

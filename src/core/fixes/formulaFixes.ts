@@ -3,7 +3,8 @@ import type { Disclosure, LocatedTable } from '../model/disclosure';
 import type { Finding } from '../model/finding';
 import { addr, columnIndex, columnLetter, parseAddr } from '../model/grid';
 import { covers, formulaRefs } from '../rules/formulaRefs';
-import { moneyString, sum, ZERO } from '../money';
+import { sum, YUAN_PER_WAN, ZERO } from '../money';
+import { figureIn } from '../rules/describe';
 import { derivedCells, type DerivedCell, type Derivation } from '../rules/derivedCells';
 import { indexTable } from '../rules/tableIndex';
 import { categoryLinkFormula, codedSumFormula, sumOfColumns, sumOfRows } from '../templates/layout';
@@ -141,6 +142,8 @@ function fromLink(d: Disclosure, table: LocatedTable, c: DerivedCell): Restored 
   const source = links ? d.tables[links.source] : undefined;
   const code = c.row.key.startsWith('cat:') ? c.row.key.slice(4) : undefined;
   if (!link || !source || !code || !source.columns.code || !source.columns[link.from]) return undefined;
+  // A link from a table printed in another unit would carry 万元 into 元 cells or back.
+  if ((source.unit ?? '万元') !== (table.unit ?? '万元')) return undefined;
   const idx = indexTable(source);
   const first = idx.total?.row ?? Math.min(...source.rows.map((r) => r.row));
   const formula = categoryLinkFormula(
@@ -171,17 +174,20 @@ export function restoreFormula(f: Finding, ctx: FixContext): FixOutcome {
   if (!restored) return noFix('无法确定应恢复的公式');
   const typed = cell.amount.value;
   const same = typed.eq(restored.value);
+  // The cell's own unit: a table printed in 元 gets 元 (the engine's values are 万元).
+  const unit = cell.amount.unit ?? '万元';
+  const shown = (v: Decimal) => figureIn(v, unit).text;
   return {
     edits: [
       {
         sheet: sheet.name,
         cell: f.cell,
         old: rawAt(sheet, f.cell),
-        new: restored.value.toNumber(),
+        new: (unit === '元' ? restored.value.times(YUAN_PER_WAN) : restored.value).toNumber(),
         formula: restored.formula,
         reason:
-          `恢复模板公式 =${restored.formula}：现为手工输入的 ${moneyString(typed)}，公式计算值 ${moneyString(restored.value)}` +
-          (same ? '（两者相同）' : `（两者相差 ${moneyString(restored.value.minus(typed))}，恢复后以明细之和为准）`),
+          `恢复模板公式 =${restored.formula}：现为手工输入的 ${shown(typed)}，公式计算值 ${shown(restored.value)}` +
+          (same ? '（两者相同）' : `（两者相差 ${shown(restored.value.minus(typed))}，恢复后以明细之和为准）`),
         finding: findingKey(f),
       },
     ],

@@ -2,6 +2,7 @@ import type { Amount } from '../model/disclosure';
 import { addr, isErrorValue } from '../model/grid';
 import { parseMoney, ZERO } from '../money';
 import { colOf, moneyKeys, type BodyContext } from './context';
+import { inWan } from './moneyUnit';
 
 /**
  * Reads the money cells of one body row. Text that is not a number becomes a P1 提示 naming sheet
@@ -46,9 +47,14 @@ function amountOf(
   return formula !== undefined ? { value, blank, sheet, cell, raw, formula } : { value, blank, sheet, cell, raw };
 }
 
+function readInUnit(ctx: BodyContext, r: number, key: string): Amount | undefined {
+  const a = readAmount(ctx, r, key);
+  return a && ctx.moneyUnit === '元' ? inWan(a) : a;
+}
+
 export function readValues(ctx: BodyContext, r: number, only?: readonly string[]): Record<string, Amount | undefined> {
   const out: Record<string, Amount | undefined> = {};
-  for (const key of moneyKeys(ctx, only)) out[key] = readAmount(ctx, r, key);
+  for (const key of moneyKeys(ctx, only)) out[key] = readInUnit(ctx, r, key);
   return out;
 }
 

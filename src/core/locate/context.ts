@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { TableRow } from '../model/disclosure';
 import type { TableDef } from '../templates/schema';
+import type { MoneyUnit } from '../money';
 import type { HeaderMap } from './mapHeader';
 import type { SheetView } from './sheetView';
 
@@ -12,6 +13,8 @@ export interface BodyContext {
   findings: Finding[];
   /** Unit name from the subtitle or title, used as the unit of a single-unit 表12. */
   unit?: string;
+  /** The money unit the table prints; amounts of a 元 table are read as 万元 (docs/locator.md § 金额单位). */
+  moneyUnit?: MoneyUnit;
 }
 
 /** Rows handed to a body reader: non-blank rows between the header and the note. */

@@ -7,6 +7,7 @@ import { TABLES } from '../templates/tables';
 import type { BodyReader } from './context';
 import { findTitles, type TitleHit } from './findTitles';
 import { mapHeader, type HeaderMap } from './mapHeader';
+import { markExactToFen, tableUnit } from './moneyUnit';
 import { readMeta } from './meta';
 import { halfWidthDigits, isNoteText, isSubtitleText, isTableLabel, norm } from './normalise';
 import { readCoded } from './readCoded';
@@ -102,8 +103,10 @@ function locateOne(
     bodyRows.push(r);
   }
   const local: Finding[] = [];
-  const rows: TableRow[] = READERS[def.body.kind]({ view, def, map, findings: local, unit }, bodyRows);
+  const moneyUnit = tableUnit(view, a.titleRow ?? map.headerStart, map.headerEnd);
+  const rows: TableRow[] = READERS[def.body.kind]({ view, def, map, findings: local, unit, moneyUnit }, bodyRows);
   findings.push(...local);
+  if (moneyUnit === '元') markExactToFen(rows);
 
   const cols = Object.values(map.columns).map((c) => c.col);
   const top = a.titleRow ?? map.headerStart;
@@ -119,6 +122,7 @@ function locateOne(
     headerRow: map.headerEnd,
     rows,
     fromTemplate: a.fromTemplate,
+    unit: moneyUnit,
   };
   if (note !== undefined) table.note = note;
   return table;

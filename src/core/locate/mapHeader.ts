@@ -1,5 +1,6 @@
 import { isErrorValue } from '../model/grid';
 import type { TableDef } from '../templates/schema';
+import { withoutUnitMark } from './moneyUnit';
 import { isSubtitleText, isTableLabel, isTotalLabel, norm } from './normalise';
 import type { SheetView } from './sheetView';
 
@@ -17,6 +18,11 @@ export interface HeaderMap {
 
 const MAX_GAP_BEFORE_HEADER = 6;
 const MAX_HEADER_ROWS = 5;
+
+/** A header text as a vocabulary key; a unit mark (`合计（元）`) does not make it another column. */
+function headerKey(text: string): string {
+  return withoutUnitMark(norm(text));
+}
 
 function hasNumber(v: SheetView, r: number): boolean {
   const w = v.rowWidth(r);
@@ -38,7 +44,7 @@ export function isHeaderRow(v: SheetView, r: number, vocab: Set<string>): boolea
   if (hasNumber(v, r)) return false;
   const texts = v.rowTexts(r);
   if (texts.length === 0) return false;
-  const matched = texts.filter((t) => vocab.has(norm(t.text)));
+  const matched = texts.filter((t) => vocab.has(headerKey(t.text)));
   if (matched.length === 0) return false;
   if (matched.every((t) => isTotalLabel(t.text))) return false;
   return matched.length / texts.length >= 0.6;
@@ -113,9 +119,9 @@ export function mapHeader(
     };
     const lowest = (texts: string[]) => {
       const t = texts[texts.length - 1];
-      return t !== undefined && names.has(norm(t)) ? t : undefined;
+      return t !== undefined && names.has(headerKey(t)) ? t : undefined;
     };
-    const any = (texts: string[]) => texts.find((t) => names.has(norm(t)));
+    const any = (texts: string[]) => texts.find((t) => names.has(headerKey(t)));
     const hit = pick(lowest) ?? pick(any);
     if (!hit) continue;
     taken.add(hit.c);

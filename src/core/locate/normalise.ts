@@ -63,5 +63,5 @@ export function isTableLabel(s: string): boolean {
 /** `单位名称：…`, `部门名称：…`, `单位：万元` lines between a title and its header. */
 export function isSubtitleText(s: string): boolean {
   const n = norm(s);
-  return /^(单位|部门)名称:/.test(n) || /^(金额)?单位:(万元|元)$/.test(n) || /单位:万元$/.test(n);
+  return /^(单位|部门)名称:/.test(n) || /^(金额)?单位:(万元|元)$/.test(n) || /单位:(万元|元)$/.test(n);
 }

@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import type { CellValue } from './grid';
 import type { Finding } from './finding';
 import type { TableId, Level } from '../templates/schema';
+import type { MoneyUnit } from '../money';
 
 /**
  * The semantic model the rule engine, form builder and narrative builder work on: the 13
@@ -9,12 +10,21 @@ import type { TableId, Level } from '../templates/schema';
  * to the cell it came from so findings can point at it.
  */
 export interface Amount {
-  value: Decimal; // blank = 0
+  value: Decimal; // 万元, whatever the table prints; blank = 0
   blank: boolean;
   sheet: string;
   cell: string; // A1
   raw: CellValue;
   formula?: string;
+  /** Present when the table prints 元: `value` is `printed` ÷ 10000 (docs/locator.md § 金额单位). */
+  unit?: '元';
+  /** The figure as printed, in `unit`. */
+  printed?: Decimal;
+  /**
+   * The table's figures are exact to the fen (a 元 table with a figure off the 0.01 万元 grid):
+   * its identities allow 0.01 元, not the 万元 尾差 (docs/domain.md § 尾差).
+   */
+  exactToFen?: true;
 }
 
 export type RowKind =
@@ -63,6 +73,11 @@ export interface LocatedTable {
   note?: string;
   /** True when the table came from our own template (tagged sheet). */
   fromTemplate: boolean;
+  /**
+   * The money unit the table prints (unit line or header; the locator always sets it, a model built
+   * by hand may leave it out for 万元). Amounts are converted to 万元 when it is 元.
+   */
+  unit?: MoneyUnit;
 }
 
 export interface DisclosureMeta {

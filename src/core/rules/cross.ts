@@ -2,10 +2,10 @@ import Decimal from 'decimal.js';
 import type { Amount, Disclosure, LocatedTable, TableRow } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
 import { addr } from '../model/grid';
-import { classifyDiff, moneyString, ZERO } from '../money';
+import { classifyDiff, ZERO } from '../money';
 import { codeLevel } from '../reference';
 import type { TableId } from '../templates/schema';
-import { cellRef, columnHeader, place, rowLabel, tableTitle, uniqueCells } from './describe';
+import { cellRef, columnHeader, figureIn, place, printedUnit, rowLabel, tableTitle, uniqueCells } from './describe';
 import {
   CROSS_RULES,
   type CodeSetCheck,
@@ -16,7 +16,7 @@ import {
   type Term,
 } from './crossCatalogue';
 import { economicLayout } from './economic';
-import { allReadable, countAddends, tolerance } from './identity';
+import { allReadable, countAddends, tolerance, toleranceUnit } from './identity';
 import { indexTable, type TableIndex } from './tableIndex';
 import type { RuleModule } from './types';
 import { projectGrandTotalRows } from './units';
@@ -193,7 +193,7 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   // Precondition of 'atMost' (X14): the left side is printed at all; a 事业单位 has no 机关运行经费.
   if (mode === 'atMost' && actual.isZero()) return null;
   const diff = actual.minus(expected);
-  const tol = tolerance(countAddends(all));
+  const tol = tolerance(countAddends(all), toleranceUnit(all));
   const klass = classifyDiff(diff, tol);
   if (klass === 'equal') return null;
   let severity: Severity;
@@ -225,9 +225,14 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
   const firstTable = check.left[0].sel.t;
   const rowName = first.row ? rowLabel(first.row) : (first.label ?? code ?? whatText(first.what));
   const where = place(firstTable, primary?.sheet, primary?.cell);
+  // Each side as printed: in 元 when all its cells print 元; units named when the sides differ.
+  const unitL = printedUnit(left.flatMap((x) => x.r.amounts));
+  const unitR = printedUnit(right.flatMap((x) => x.r.amounts));
+  const mixed = unitL !== unitR;
+  const unitD = mixed ? '万元' : unitL;
   const message =
-    `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${moneyString(actual)}，` +
-    `${describeSide(right)} 为 ${moneyString(expected)}，相差 ${moneyString(diff.abs())}（${verdict}）` +
+    `${where}${code ? `（科目 ${code}）` : ''}：${describeSide(left)} 为 ${figureIn(actual, unitL, mixed).text}，` +
+    `${describeSide(right)} 为 ${figureIn(expected, unitR, mixed).text}，相差 ${figureIn(diff.abs(), unitD, mixed).text}（${verdict}）` +
     (check.hint && klass !== 'rounding' ? `。${check.hint}` : '');
   const cells = uniqueCells(all.flatMap(cellRef));
   return {
@@ -239,9 +244,9 @@ function evaluateCheck(rule: CrossRule, check: CrossCheck, resolve: Resolve, cod
     cells,
     row: rowName,
     column: left.length === 1 ? columnOf(left[0].r) : undefined,
-    expected: moneyString(expected),
-    actual: moneyString(actual),
-    diff: moneyString(diff),
+    expected: figureIn(expected, '万元').number,
+    actual: figureIn(actual, '万元').number,
+    diff: figureIn(diff, '万元').number,
     message,
   };
 }

@@ -1,4 +1,6 @@
+import type Decimal from 'decimal.js';
 import type { Amount, LocatedTable, TableRow } from '../model/disclosure';
+import { moneyString, YUAN_PER_WAN, type MoneyUnit } from '../money';
 import type { TableId } from '../templates/schema';
 import { tableDef } from '../templates/tables';
 
@@ -45,4 +47,36 @@ export function uniqueCells(list: { sheet: string; cell: string }[]): { sheet: s
     out.push(c);
   }
   return out;
+}
+
+/** 元 when every figure given is printed in 元 (a table printed in 元); 万元 otherwise. */
+export function printedUnit(amounts: readonly (Amount | undefined)[]): MoneyUnit {
+  let yuan = false;
+  for (const a of amounts) {
+    if (!a) continue;
+    if (a.unit !== '元') return '万元';
+    yuan = true;
+  }
+  return yuan ? '元' : '万元';
+}
+
+/**
+ * A value the engine holds in 万元, as the clerk reads it (docs/domain.md § 金额与单位): in 元
+ * (`537003.00`) for figures printed in 元, else in 万元 at two decimals, more when a 元 figure
+ * leaves them (a mixed comparison). `number` is the plain string for a finding's
+ * expected/actual/diff; `text` adds the unit where it is 元, or in a mixed message.
+ */
+export function figureIn(wan: Decimal, unit: MoneyUnit, mixed = false): { number: string; text: string } {
+  if (unit === '元') {
+    const n = moneyString(wan.times(YUAN_PER_WAN));
+    return { number: n, text: `${n}元` };
+  }
+  const dp = wan.decimalPlaces();
+  const n = dp > 2 ? wan.toFixed(Math.min(6, dp)) : moneyString(wan);
+  return { number: n, text: mixed ? `${n}万元` : n };
+}
+
+/** One cell's figure as printed (`figureIn` in the cell's own unit). */
+export function amountFigure(a: Amount): { number: string; text: string } {
+  return figureIn(a.value, a.unit ?? '万元');
 }

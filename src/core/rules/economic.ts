@@ -1,9 +1,8 @@
 import type { Amount, LocatedTable, TableRow } from '../model/disclosure';
 import type { Finding } from '../model/finding';
-import { moneyString } from '../money';
 import { ECONOMIC } from '../reference';
 import { tableDef } from '../templates/tables';
-import { cellRef, columnHeader, place, rowLabel } from './describe';
+import { amountFigure, figureIn, cellRef, columnHeader, place, rowLabel } from './describe';
 import { evaluateIdentity, pushIf } from './identity';
 import type { RuleModule } from './types';
 import { sameNameKey } from '../text/sameName';
@@ -147,10 +146,10 @@ export function checkEconomic(table: LocatedTable): Finding[] {
         row: rowLabel(row),
         column: columnHeader(table, wrong),
         expected: '0.00',
-        actual: moneyString(a.value),
-        diff: moneyString(a.value),
+        actual: figureIn(a.value, '万元').number,
+        diff: figureIn(a.value, '万元').number,
         message:
-          `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${SIDE_WORD[wrong]}）为 ${moneyString(a.value)}：` +
+          `${place(table.id, a.sheet, a.cell)}（${rowLabel(row)}·${SIDE_WORD[wrong]}）为 ${amountFigure(a).text}：` +
           `${c.cls}属于${SIDE_WORD[c.side]}，应填在${SIDE_WORD[c.side]}列而不是${SIDE_WORD[wrong]}列（错误）`,
       });
     }

@@ -2,7 +2,7 @@ import type { Amount, Disclosure, LocatedTable } from '../model/disclosure';
 import type { Finding } from '../model/finding';
 import { addr, isErrorValue, parseAddr, textAt, type Workbook } from '../model/grid';
 import { moneyString, parseMoney } from '../money';
-import { columnHeader, place, rowLabel } from './describe';
+import { amountFigure, figureIn, columnHeader, place, rowLabel } from './describe';
 import { derivedCells, type DerivedCell } from './derivedCells';
 import { covers, formulaRefs } from './formulaRefs';
 import type { RuleModule } from './types';
@@ -47,9 +47,9 @@ function overwrittenTotals(table: LocatedTable, cells: DerivedCell[]): Finding[]
       cells: [{ sheet: a.sheet, cell: a.cell }],
       row: rowLabel(c.row),
       column: columnHeader(table, c.key),
-      actual: moneyString(a.value),
+      actual: figureIn(a.value, '万元').number,
       message:
-        `${place(table.id, a.sheet, a.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）是手工输入的数字 ${moneyString(a.value)}，` +
+        `${place(table.id, a.sheet, a.cell)}（${rowLabel(c.row)}·${columnHeader(table, c.key)}）是手工输入的数字 ${amountFigure(a).text}，` +
         `此处应为自动求和公式（合计被手工数字覆盖）；明细修改后它不会跟着变，请恢复公式`,
     });
   }

@@ -2,9 +2,9 @@ import type Decimal from 'decimal.js';
 import type { Amount } from '../model/disclosure';
 import type { Finding, Severity } from '../model/finding';
 import { isErrorValue } from '../model/grid';
-import { classifyDiff, moneyString, roundingTolerance, ZERO } from '../money';
+import { classifyDiff, roundingTolerance, ZERO, type MoneyUnit } from '../money';
 import type { TableId } from '../templates/schema';
-import { cellRef, place, uniqueCells } from './describe';
+import { cellRef, figureIn, place, printedUnit, uniqueCells } from './describe';
 
 /**
  * One arithmetic identity "printed value = what its parts add up to", evaluated with the 尾差
@@ -37,13 +37,29 @@ export interface IdentityCheck {
 const toleranceCache = new Map<number, Decimal>();
 
 /** roundingTolerance, memoised: the live check evaluates thousands of identities per edit. */
-export function tolerance(addends: number): Decimal {
+export function tolerance(addends: number, unit: MoneyUnit = '万元'): Decimal {
+  if (unit === '元') return roundingTolerance(addends, unit);
   let t = toleranceCache.get(addends);
   if (!t) {
     t = roundingTolerance(addends);
     toleranceCache.set(addends, t);
   }
   return t;
+}
+
+/**
+ * Whose 尾差 an identity allows (docs/domain.md § 尾差): the coarsest unit among its non-zero
+ * figures decides, so 元 (0.01 元) only when every one of them is exact to the fen; one figure
+ * rounded to 0.01 万元 makes it the 万元 tolerance.
+ */
+export function toleranceUnit(amounts: readonly (Amount | undefined)[]): MoneyUnit {
+  let fen = false;
+  for (const a of amounts) {
+    if (!a || a.value.isZero()) continue;
+    if (!a.exactToFen) return '万元';
+    fen = true;
+  }
+  return fen ? '元' : '万元';
 }
 
 function sumParts(parts: readonly (Amount | undefined)[]): Decimal {
@@ -69,14 +85,19 @@ export function evaluateIdentity(c: IdentityCheck): Finding | null {
   if (actual.eq(expected)) return null;
   if (!allReadable([c.printed, ...c.parts, ...(c.actualCells ?? [])])) return null;
   const diff = actual.minus(expected);
-  const klass = classifyDiff(diff, tolerance(c.addends ?? countAddends(c.parts)));
+  const figures = [c.printed, ...c.parts, ...(c.actualCells ?? [])];
+  const klass = classifyDiff(diff, tolerance(c.addends ?? countAddends(c.parts), toleranceUnit(figures)));
   if (klass === 'equal') return null;
   const severity: Severity = klass === 'rounding' ? 'rounding' : (c.failSeverity ?? 'error');
   const where = place(c.table, c.printed?.sheet, c.printed?.cell);
   const verdict = klass === 'rounding' ? '尾差' : severity === 'warning' ? '请核实' : '错误';
+  const unit = printedUnit(figures);
+  const [a, e] = [actual, expected].map((v) => figureIn(v, unit));
+  // Machine fields stay in the engine's 万元 whatever the table prints (docs/rules.md § 金额单位).
+  const [aw, ew, dw] = [actual, expected, diff].map((v) => figureIn(v, '万元').number);
   const message =
-    `${where}（${c.rowLabel}·${c.column}）为 ${moneyString(actual)}，${c.expectedWhat} ${moneyString(expected)}，` +
-    `相差 ${moneyString(diff.abs())}（${verdict}）` +
+    `${where}（${c.rowLabel}·${c.column}）为 ${a.text}，${c.expectedWhat} ${e.text}，` +
+    `相差 ${figureIn(diff.abs(), unit).text}（${verdict}）` +
     (c.hint && klass !== 'rounding' ? `。${c.hint}` : '');
   const cells = uniqueCells([
     ...cellRef(c.printed),
@@ -92,9 +113,9 @@ export function evaluateIdentity(c: IdentityCheck): Finding | null {
     cells,
     row: c.rowLabel,
     column: c.column,
-    expected: moneyString(expected),
-    actual: moneyString(actual),
-    diff: moneyString(diff),
+    expected: ew,
+    actual: aw,
+    diff: dw,
     message,
   };
 }

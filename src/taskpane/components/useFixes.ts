@@ -90,6 +90,7 @@ export function useFixes(adapter: WorkbookAdapter, refresh: () => Promise<void>)
       const notes = [
         ...result.conflicts.map((c) => `冲突：${c.message}`),
         ...result.residuals.map((x) => `仍有尾差：${x.identity.label}，相差 ${x.diff}（${x.note}）`),
+        ...(result.notes ?? []),
       ];
       if (edits.length === 0) {
         setMessage({ intent: 'info', text: '没有需要调平的尾差。', details: notes });

@@ -227,6 +227,42 @@ function exportLayout(b: Base): void {
   }
 }
 
+/**
+ * Tables printed in 元 (other provinces' disclosures): every amount × 10000, exactly, in the style
+ * the seed prints it (number, or text with separators), and the unit line `单位：万元` → `单位：元`;
+ * or, with `header`, the unit line dropped and each money header marked `（元）`.
+ */
+function inYuan(b: Base, ids: readonly TableId[], header = false): void {
+  for (const id of ids) {
+    const t = b.d.tables[id];
+    if (!t) continue;
+    for (const row of t.rows)
+      for (const a of Object.values(row.values)) {
+        if (!a || a.blank) continue;
+        const yuan = a.value.times(10000);
+        setText(b.wb, a.sheet, a.cell, typeof a.raw === 'string' ? grouped(yuan.toNumber()) : yuan.toNumber());
+      }
+    const s = sheetOf(b.wb, t.sheet);
+    for (let r = b.titleRows[id].row; r < t.headerRow; r++)
+      for (const c of s.rows[r] ?? [])
+        if (c && typeof c.value === 'string' && /单位[:：]\s*万元/.test(c.value))
+          c.value = header ? c.value.replace(/\s*单位[:：]\s*万元/, '') : c.value.replace('万元', '元');
+    if (header) {
+      const moneyCols = new Set(Object.values(t.rows[0]?.values ?? {}).map((a) => parseAddr(a!.cell).c));
+      for (const k of Object.keys(t.columns)) {
+        const { col, header: text } = t.columns[k];
+        if (!moneyCols.has(col)) continue;
+        for (let r = b.titleRows[id].row + 1; r <= t.headerRow; r++) {
+          const c = s.rows[r]?.[col];
+          if (c && c.value === text) c.value = `${text}（元）`;
+        }
+      }
+    }
+  }
+}
+
+const ALL_TABLES: TableId[] = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12', 't13'];
+
 type Surface = (b: Base, seed: SeedId) => void;
 
 const SURFACES: Record<string, { layout: SeedLayout; apply: Surface }> = {
@@ -241,6 +277,15 @@ const SURFACES: Record<string, { layout: SeedLayout; apply: Surface }> = {
   '表12 grouped by unit (subtotals found by their sums)': { layout: 'published', apply: (b) => t12Grouped(b, false) },
   '表12 grouped by unit (indented)': { layout: 'published', apply: (b) => t12Grouped(b, true) },
   '表12 flat without a total row': { layout: 'published', apply: t12WithoutTotal },
+  'some tables in 元 (表2, 表6, 表9, 表12: 单位：元)': {
+    layout: 'published',
+    apply: (b) => inYuan(b, ['t2', 't6', 't9', 't12']),
+  },
+  'every table in 元 (单位：元)': { layout: 'published', apply: (b) => inYuan(b, ALL_TABLES) },
+  'tables in 元 marked in the header (合计（元）), no unit line': {
+    layout: 'published',
+    apply: (b) => inYuan(b, ['t1', 't3', 't5', 't12'], true),
+  },
   'budget-system export (code and name in one cell, 合计 last, float residue)': {
     layout: 'published',
     apply: (b) => {
