@@ -233,9 +233,15 @@ function exportLayout(b: Base): void {
  * or, with `header`, the unit line dropped and each money header marked `（元）`.
  */
 function inYuan(b: Base, ids: readonly TableId[], header = false): void {
+  tablesInYuan(b.wb, ids, header, b.d);
+}
+
+export function tablesInYuan(wb: Workbook, ids: readonly TableId[], header = false, d = locateTables(wb)): void {
+  const b = { wb, d };
   for (const id of ids) {
     const t = b.d.tables[id];
     if (!t) continue;
+    const top = parseAddr(t.range.split(':')[0]).r;
     for (const row of t.rows)
       for (const a of Object.values(row.values)) {
         if (!a || a.blank) continue;
@@ -243,7 +249,7 @@ function inYuan(b: Base, ids: readonly TableId[], header = false): void {
         setText(b.wb, a.sheet, a.cell, typeof a.raw === 'string' ? grouped(yuan.toNumber()) : yuan.toNumber());
       }
     const s = sheetOf(b.wb, t.sheet);
-    for (let r = b.titleRows[id].row; r < t.headerRow; r++)
+    for (let r = top; r < t.headerRow; r++)
       for (const c of s.rows[r] ?? [])
         if (c && typeof c.value === 'string' && /单位[:：]\s*万元/.test(c.value))
           c.value = header ? c.value.replace(/\s*单位[:：]\s*万元/, '') : c.value.replace('万元', '元');
@@ -252,7 +258,7 @@ function inYuan(b: Base, ids: readonly TableId[], header = false): void {
       for (const k of Object.keys(t.columns)) {
         const { col, header: text } = t.columns[k];
         if (!moneyCols.has(col)) continue;
-        for (let r = b.titleRows[id].row + 1; r <= t.headerRow; r++) {
+        for (let r = top + 1; r <= t.headerRow; r++) {
           const c = s.rows[r]?.[col];
           if (c && c.value === text) c.value = `${text}（元）`;
         }
