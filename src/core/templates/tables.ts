@@ -41,7 +41,7 @@ const raw: TableDefInput[] = [
     sheetName: '表1 预算收支总表',
     title: '{year}年预算收支总表',
     titleKey: '预算收支总表',
-    titleAliases: ['部门收支总表', '单位收支总表'],
+    titleAliases: ['部门收支总表', '单位收支总表', '收支预算总表'],
     columns: [
       { key: 'income_label', header: '项目', role: 'label', aliases: ['收入项目'], width: 26 },
       money('income', '{year}年', ['金额', '预算数', '{year}年预算数']),
@@ -103,7 +103,7 @@ const raw: TableDefInput[] = [
     sheetName: '表2 预算收入总表',
     title: '{year}年预算收入总表',
     titleKey: '预算收入总表',
-    titleAliases: ['部门收入总表', '单位收入总表'],
+    titleAliases: ['部门收入总表', '单位收入总表', '收入预算总表'],
     columns: [
       codeCol(),
       nameCol(),
@@ -139,7 +139,7 @@ const raw: TableDefInput[] = [
     sheetName: '表3 预算支出总表',
     title: '{year}年预算支出总表',
     titleKey: '预算支出总表',
-    titleAliases: ['部门支出总表', '单位支出总表'],
+    titleAliases: ['部门支出总表', '单位支出总表', '支出预算总表'],
     columns: [
       codeCol(),
       nameCol(),
@@ -167,6 +167,7 @@ const raw: TableDefInput[] = [
     sheetName: '表4 财政拨款收支总表',
     title: '{year}年财政拨款收支总表',
     titleKey: '财政拨款收支总表',
+    titleAliases: ['财政拨款收支预算总表'],
     columns: [
       { key: 'income_label', header: '项目', role: 'label', aliases: ['收入项目'], width: 26 },
       money('income', '金额', ['{year}年', '预算数']),
@@ -261,7 +262,7 @@ const raw: TableDefInput[] = [
     sheetName: '表6 基本支出经济科目表',
     title: '{year}年一般公共预算安排基本支出分经济科目表（不含上年结转）',
     titleKey: '基本支出分经济科目',
-    titleAliases: ['一般公共预算基本支出表'],
+    titleAliases: ['一般公共预算基本支出'],
     columns: [
       {
         key: 'econ_name',
@@ -294,7 +295,7 @@ const raw: TableDefInput[] = [
     sheetName: '表7 政府性基金收入表',
     title: '{year}年政府性基金预算收入表（不含上年结转）',
     titleKey: '政府性基金预算收入',
-    titleAliases: ['{year}年政府性基金预算收入预算表（不含上年结转）'],
+    titleAliases: ['{year}年政府性基金预算收入预算表（不含上年结转）', '政府性基金收入预算表'],
     columns: [
       codeCol('收入科目编码', ['科目编码', '科目代码', '编码']),
       nameCol(),
@@ -316,7 +317,7 @@ const raw: TableDefInput[] = [
     sheetName: '表8 政府性基金支出表',
     title: '{year}年政府性基金预算支出表（不含上年结转）',
     titleKey: '政府性基金预算支出',
-    titleAliases: ['{year}年政府性基金预算支出预算表（不含上年结转）'],
+    titleAliases: ['{year}年政府性基金预算支出预算表（不含上年结转）', '政府性基金支出预算表'],
     columns: [
       codeCol(),
       nameCol(),
@@ -343,7 +344,7 @@ const raw: TableDefInput[] = [
     sheetName: '表9 国有资本经营预算表',
     title: '{year}年国有资本经营预算收支预算表（不含上年结转）',
     titleKey: '国有资本经营预算收支',
-    titleAliases: ['国有资本经营预算支出表'],
+    titleAliases: ['国有资本经营预算支出'],
     columns: [
       { key: 'inc_code', header: '收入科目编码', role: 'code', aliases: ['科目编码'], width: 12 },
       { key: 'inc_name', header: '科目名称', role: 'name', aliases: [], width: 24 },
@@ -491,7 +492,7 @@ const raw: TableDefInput[] = [
     sheetName: '表13 项目支出表(上年结转)',
     title: '{year}年项目支出预算表（上年结转）',
     titleKey: '项目支出预算表（上年结转',
-    titleAliases: ['{year}年项目支出预算表(上年结转)', '项目支出表（上年结转）'],
+    titleAliases: ['{year}年项目支出预算表(上年结转)', '项目支出表（上年结转）', '上年结转项目支出'],
     columns: [
       { key: 'project_name', header: '项目名称', role: 'label', aliases: ['项目'], width: 44 },
       money('total', '合计', ['小计']),
