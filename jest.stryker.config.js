@@ -15,7 +15,7 @@ module.exports = {
     '/node_modules/',
     '/test/(fuzz|libreoffice|e2e|excel|taskpane|xlsx|manifest|lint|cli|wps|hosts|web)/',
     '/cli\\.test\\.ts$',
-    '/test/rules/(variants|catalogueFindings|templates|unseenDepartments)\\.test\\.ts$',
+    '/test/rules/(variants|catalogueFindings|templates|unseenDepartments|yuanTables)\\.test\\.ts$',
     '/test/locate/(seeds|readXlsx)\\.test\\.ts$',
     '/test/templates/',
   ],

@@ -1,6 +1,7 @@
 import { analyzeWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/model/finding';
-import type { Workbook } from '../../src/core/model/grid';
+import { locateTables } from '../../src/core/locate';
+import { parseAddr, type Workbook } from '../../src/core/model/grid';
 import type { TableId } from '../../src/core/templates/schema';
 import { seedWorkbookWithForms } from '../forms/seedForms';
 import { seedNarrativeText } from '../narrative/seedDisclosure';
@@ -33,5 +34,22 @@ describe.each(['000', '001', '003'] as const)('seed %s with forms and narrative'
     const wb = seedWorkbookWithForms(seed);
     tablesInYuan(wb, ids);
     expect(formAndNarrative(wb, seed)).toEqual(printed);
+  });
+});
+
+describe('the narrative against a table exact to the fen', () => {
+  // 537,003 元 is 53.7003 万元; a text that writes 万元 to the cent states it as 53.70, which is
+  // right: the comparison rounds the table figure as the text does, instead of a 尾差 per figure.
+  it('a 万元 figure written to the cent is the 元 figure rounded, not a 尾差', () => {
+    const wb = seedWorkbookWithForms('000');
+    const before = formAndNarrative(wb, '000');
+    tablesInYuan(wb, ALL);
+    const t1 = locateTables(wb).tables.t1!;
+    const total = t1.rows.find((r) => r.key === 'income_total' && r.side === 'income')!;
+    const a = Object.values(total.values).find((v) => v && !v.blank)!;
+    const { r, c } = parseAddr(a.cell);
+    const cell = wb.sheets.find((s) => s.name === a.sheet)!.rows[r]![c]!;
+    cell.value = Number(String(cell.value).replace(/,/g, '')) + 3; // 3 元 more: 0.0003 万元, invisible at 0.01 万元
+    expect(formAndNarrative(wb, '000')).toEqual(before);
   });
 });

@@ -86,9 +86,16 @@ export class Reporter {
   amount(rule: string, s: NarrativeSection, h: Hit | undefined, expected: Fig | undefined, source: string) {
     if (!h || !expected) return;
     const actual = h.fig.value;
-    const diff = actual.minus(expected.value);
+    // A table printed in 元 gives exact 万元 figures (537,003 元 → 53.7003); a text that writes
+    // 万元 to the cent states that figure rounded, so it is compared rounded the same way
+    // (docs/domain.md § 尾差). A text figure with more decimals is compared exactly.
+    const target =
+      actual.decimalPlaces() <= 2 && expected.value.decimalPlaces() > 2
+        ? expected.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        : expected.value;
+    const diff = actual.minus(target);
     const cls = classifyDiff(diff, roundingTolerance(2));
-    const ex = { expected: moneyString(expected.value), actual: moneyString(actual), diff: moneyString(diff) };
+    const ex = { expected: moneyString(target), actual: moneyString(actual), diff: moneyString(diff) };
     if (h.fig.kind === 'yuan') {
       if (cls === 'equal' || actual.div(10000).minus(expected.value).abs().lt('0.005')) {
         this.slips.add(`${s.no}:${h.fig.index}`);
@@ -98,7 +105,7 @@ export class Reporter {
           s,
           h.phrase,
           h.start,
-          `金额单位写成了“元”，${source}为${amountText(expected.value)}万元，应写“万元”。`,
+          `金额单位写成了“元”，${source}为${amountText(target)}万元，应写“万元”。`,
           ex,
           expected.at,
         );
@@ -113,7 +120,7 @@ export class Reporter {
       s,
       h.phrase,
       h.start,
-      `${what}：文中${h.fig.raw}${h.fig.unit}，${source}为${amountText(expected.value)}万元（差${moneyString(diff)}）。`,
+      `${what}：文中${h.fig.raw}${h.fig.unit}，${source}为${amountText(target)}万元（差${moneyString(diff)}）。`,
       ex,
       expected.at,
     );
