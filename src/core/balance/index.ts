@@ -93,7 +93,11 @@ function signed(steps: number): string {
   return `${steps > 0 ? '+' : '−'}${moneyString(new Decimal(Math.abs(steps)).div(100))}`;
 }
 
-/** The value written into a cell: a number stays a number; a number typed as text keeps its print style. */
+/**
+ * The value written into a cell: a number stays a number; a number typed as text keeps its print
+ * style. The one place a balanced figure leaves decimal.js: a worksheet cell holds a double, and
+ * a 2-decimal string converts to the double Excel itself would store for it.
+ */
 function cellValue(old: Amount['raw'], v: Decimal): EditValue {
   if (typeof old === 'string') return old.includes(',') || old.includes('，') ? formatWan(v) : v.toFixed(2);
   return Number(v.toFixed(2));
@@ -308,15 +312,11 @@ export function balanceEdits(result: BalanceResult): CellEdit[] {
     sheet: c.sheet,
     cell: c.cell,
     old: c.old,
-    new: typeof c.old === 'string' ? cellValueText(c) : Number(c.value),
+    new: cellValue(c.old, new Decimal(c.value)),
     ...(c.formula ? { formula: c.formula } : {}),
     reason: c.reason,
     finding: BALANCE_FINDING,
   }));
-}
-
-function cellValueText(c: BalanceChange): EditValue {
-  return cellValue(c.old, new Decimal(c.value));
 }
 
 export type { Figure } from './figures';
